@@ -1,0 +1,78 @@
+using System.Globalization;
+using ServicePlan.Core.Plans;
+
+namespace ServicePlan.Core.DueDates;
+
+// The "By when?" cell. Plans are written by people, not forms, so the text is kept exactly
+// as written and what we could read from it sits beside it: the owner always sees their words.
+public sealed record DueDate
+{
+    private DueDate(string text, DueKind kind, DateOnly? due, DateOnly? from,
+        IReadOnlyList<DateOnly>? milestones, string? every)
+    {
+        Text = text;
+        Kind = kind;
+        Due = due;
+        From = from;
+        Milestones = milestones ?? (due is { } only && kind == DueKind.Date ? [only] : []);
+        Meaning = Describe(kind, due, from, Milestones, every);
+    }
+
+    public string Text { get; }
+
+    public DueKind Kind { get; }
+
+    public DateOnly? Due { get; }
+
+    public DateOnly? From { get; }
+
+    public IReadOnlyList<DateOnly> Milestones { get; }
+
+    public bool NeverOverdue => Kind is DueKind.Recurring or DueKind.Continuous;
+
+    public bool ImpliesDone => Kind == DueKind.Complete;
+
+    public string Meaning { get; }
+
+    public bool IsOverdue(DateOnly today, bool isBlue) =>
+        !isBlue && !NeverOverdue && Due is { } due && due < today;
+
+    public static DueDate Interpret(string? text, FinancialYear planYear)
+    {
+        var verbatim = text?.Trim() ?? "";
+        var reading = DueDateReader.Read(verbatim, planYear);
+        return new DueDate(verbatim, reading.Kind, reading.Due, reading.From, reading.Milestones, reading.Every);
+    }
+
+    // Milestones is a list, which a record would compare by reference; two readings of
+    // the same cell must still be equal.
+    public bool Equals(DueDate? other) =>
+        other is not null
+        && Text == other.Text
+        && Kind == other.Kind
+        && Due == other.Due
+        && From == other.From
+        && Meaning == other.Meaning
+        && Milestones.SequenceEqual(other.Milestones);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Kind, Due, From, Meaning);
+
+    private static string Describe(DueKind kind, DateOnly? due, DateOnly? from, IReadOnlyList<DateOnly> milestones, string? every) =>
+        kind switch
+        {
+            DueKind.Date => $"by {Long(due!.Value)}",
+            DueKind.Range => $"by {Long(due!.Value)} (from {Long(from!.Value)})",
+            DueKind.Milestones => $"milestones {Join(milestones)}",
+            DueKind.Recurring => $"recurring ({every})",
+            DueKind.Continuous => "ongoing",
+            DueKind.Complete => "complete",
+            DueKind.NotApplicable => "not applicable",
+            DueKind.None => "no due date",
+            _ => "not a date",
+        };
+
+    private static string Join(IReadOnlyList<DateOnly> dates) =>
+        string.Join(", ", dates.Take(dates.Count - 1).Select(Long)) + " and " + Long(dates[^1]);
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,14 @@
+namespace ServicePlan.Core.DueDates;
+
+public enum DueKind
+{
+    None,
+    Date,
+    Milestones,
+    Range,
+    Recurring,
+    Continuous,
+    Complete,
+    NotApplicable,
+    NotADate,
+}

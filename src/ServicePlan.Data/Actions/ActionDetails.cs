@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Plans;
+
+namespace ServicePlan.Data.Actions;
+
+public sealed record ActionDetail(PlanAction Action, Plan Plan, Objective Objective, Section Section);
+
+/// <summary>One action with everything its page shows: objective, section, sources, leads and the whole history of updates.</summary>
+public sealed class ActionDetails(ServicePlanDbContext db)
+{
+    public async Task<ActionDetail?> FindAsync(Guid actionId, Guid organisationId, CancellationToken ct = default)
+    {
+        var action = await db.Actions.AsNoTracking()
+            .Include(a => a.Leads)
+            .Include(a => a.Updates).ThenInclude(u => u.Review)
+            .Include(a => a.Objective!).ThenInclude(o => o.Sources)
+            .Include(a => a.Objective!).ThenInclude(o => o.Section)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == actionId, ct);
+        if (action?.Objective?.Section is null)
+            return null;
+
+        var plan = await db.Plans.AsNoTracking()
+            .Include(p => p.People.OrderBy(person => person.Name))
+            .FirstOrDefaultAsync(p => p.Id == action.PlanId && p.OrganisationId == organisationId, ct);
+        if (plan is null)
+            return null;
+
+        action.Updates.Sort((a, b) => b.RecordedAtUtc != a.RecordedAtUtc ? b.RecordedAtUtc.CompareTo(a.RecordedAtUtc) : b.Id.CompareTo(a.Id));
+        return new ActionDetail(action, plan, action.Objective, action.Objective.Section);
+    }
+}

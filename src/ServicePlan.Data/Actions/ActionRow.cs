@@ -1,0 +1,26 @@
+using ServicePlan.Core.DueDates;
+using ServicePlan.Core.Ratings;
+
+namespace ServicePlan.Data.Actions;
+
+/// <summary>One action as the plan table shows it: everything a reader needs, with its current rating and latest comment.</summary>
+public sealed record ActionRow(
+    Guid Id,
+    string Ref,
+    Guid SectionId,
+    string SectionTitle,
+    Guid ObjectiveId,
+    string Aim,
+    string LeadsText,
+    string WhatIsDone,
+    string DueText,
+    DueKind DueKind,
+    DateOnly? DueOn,
+    string Measure,
+    string ChildrenExperience,
+    bool RetainedForOversight,
+    bool IsExempt,
+    Rating Rating,
+    string? LatestComment,
+    DateTime? LatestUpdateUtc,
+    bool IsOverdue);

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Core.Reviews;
+
+namespace ServicePlan.Data.Mappings;
+
+public sealed class ReviewMapping : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> builder)
+    {
+        builder.ToTable("Reviews");
+        builder.Property(r => r.Label).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.PlanId, r.Label }).IsUnique();
+    }
+}

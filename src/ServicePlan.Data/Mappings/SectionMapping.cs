@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Core.Plans;
+
+namespace ServicePlan.Data.Mappings;
+
+public sealed class SectionMapping : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.ToTable("Sections");
+        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.HasIndex(s => new { s.PlanId, s.Order });
+        builder.HasMany(s => s.Objectives).WithOne(o => o.Section).HasForeignKey(o => o.SectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

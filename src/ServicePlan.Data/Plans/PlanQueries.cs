@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Plans;
+using ServicePlan.Core.Ratings;
+using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Actions;
+
+namespace ServicePlan.Data.Plans;
+
+public sealed record PlanSummary(Guid Id, string Title, FinancialYear Period, PlanStatus Status, int Actions, RatingCounts Ratings);
+
+public sealed record SectionSummary(Guid Id, string Title, int Order, RatingCounts Ratings, int Overdue);
+
+public sealed record PlanOverview(
+    Plan Plan,
+    IReadOnlyList<SectionSummary> Sections,
+    RatingCounts Ratings,
+    int Overdue,
+    IReadOnlyList<Review> Reviews);
+
+/// <summary>Plans as lists and dashboards. Counts are worked out in the database: one grouped query, not one per plan.</summary>
+public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
+{
+    /// <summary>Null when there is no such plan in the organisation: callers answer 404 and never reveal another council's plan.</summary>
+    public Task<Plan?> FindAsync(Guid planId, Guid organisationId, CancellationToken ct = default) =>
+        db.Plans.AsNoTracking()
+            .Include(p => p.People.OrderBy(person => person.Name))
+            .FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
+
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? organisationId, CancellationToken ct = default)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => organisationId == null || p.OrganisationId == organisationId)
+            .OrderByDescending(p => p.Period).ThenBy(p => p.Title)
+            .Select(p => new { p.Id, p.Title, p.Period, p.Status })
+            .ToListAsync(ct);
+        var planIds = plans.Select(p => p.Id).ToList();
+
+        var counts = (await CurrentRatings(db.Actions.Where(a => planIds.Contains(a.PlanId)))
+                .GroupBy(r => new { r.PlanId, r.Rating })
+                .Select(g => new { g.Key.PlanId, g.Key.Rating, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(c => c.PlanId);
+
+        return plans.Select(p =>
+        {
+            var ratings = Counts(counts[p.Id].Select(c => (c.Rating, c.Count)));
+            return new PlanSummary(p.Id, p.Title, p.Period, p.Status, ratings.Total, ratings);
+        }).ToList();
+    }
+
+    public async Task<PlanOverview?> OverviewAsync(Guid planId, Guid organisationId, CancellationToken ct = default)
+    {
+        var plan = await FindAsync(planId, organisationId, ct);
+        if (plan is null)
+            return null;
+
+        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var rows = await CurrentRatings(db.Actions.Where(a => a.PlanId == planId))
+            .Select(r => new { r.SectionId, r.Rating, r.DueKind, r.DueOn })
+            .ToListAsync(ct);
+
+        var bySection = rows.ToLookup(r => r.SectionId);
+        var summaries = sections.Select(s => new SectionSummary(
+            s.Id,
+            s.Title,
+            s.Order,
+            RatingCounts.Of(bySection[s.Id].Select(r => r.Rating)),
+            bySection[s.Id].Count(r => ActionQueries.IsOverdue(r.DueKind, r.DueOn, r.Rating, today)))).ToList();
+
+        return new PlanOverview(
+            plan,
+            summaries,
+            RatingCounts.Of(rows.Select(r => r.Rating)),
+            rows.Count(r => ActionQueries.IsOverdue(r.DueKind, r.DueOn, r.Rating, today)),
+            reviews);
+    }
+
+    private sealed record CurrentRating(Guid PlanId, Guid SectionId, Rating Rating, Core.DueDates.DueKind DueKind, DateOnly? DueOn);
+
+    private static IQueryable<CurrentRating> CurrentRatings(IQueryable<PlanAction> actions) =>
+        actions.Select(a => new CurrentRating(
+            a.PlanId,
+            a.Objective!.SectionId,
+            a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
+            a.DueKind,
+            a.DueOn));
+
+    private static RatingCounts Counts(IEnumerable<(Rating Rating, int Count)> counts)
+    {
+        var all = counts.ToList();
+        int Of(Rating r) => all.Where(c => c.Rating == r).Sum(c => c.Count);
+        return new RatingCounts(Of(Rating.Blue), Of(Rating.Red), Of(Rating.Amber), Of(Rating.Green), Of(Rating.None));
+    }
+}

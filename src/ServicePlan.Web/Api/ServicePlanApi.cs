@@ -1,0 +1,158 @@
+using ServicePlan.Core.Plans;
+using ServicePlan.Core.Ratings;
+using ServicePlan.Data.Actions;
+using ServicePlan.Data.Plans;
+using ServicePlan.Web.Infrastructure;
+
+namespace ServicePlan.Web.Api;
+
+/// <summary>The JSON API: plans and actions, read-only, scoped to the caller's organisation. See ServicePlan.Web.http.</summary>
+public static class ServicePlanApi
+{
+    public static void MapServicePlanApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Plans");
+
+        api.MapGet("/plans", async (PlanQueries plans, CurrentUser user, CancellationToken ct) =>
+                (await plans.ListAsync(user.OrganisationId, ct)).Select(PlanJson.From))
+            .WithName("ListPlans");
+
+        api.MapGet("/plans/{planId:guid}", async (Guid planId, PlanQueries plans, CurrentUser user, CancellationToken ct) =>
+                await plans.OverviewAsync(planId, user.OrganisationId, ct) is { } overview
+                    ? Results.Ok(PlanDetailJson.From(overview))
+                    : Results.NotFound())
+            .WithName("GetPlan");
+
+        api.MapGet("/plans/{planId:guid}/actions", async (
+                Guid planId,
+                Guid? section,
+                Guid? lead,
+                string? rating,
+                Guid? source,
+                bool? overdue,
+                string? q,
+                PlanQueries plans,
+                ActionQueries actions,
+                CurrentUser user,
+                CancellationToken ct) =>
+            {
+                Rating? wanted = null;
+                if (!string.IsNullOrWhiteSpace(rating))
+                {
+                    if (rating.Equals("unrated", StringComparison.OrdinalIgnoreCase) || rating.Equals("none", StringComparison.OrdinalIgnoreCase))
+                        wanted = Rating.None;
+                    else if (Ratings.TryParse(rating, out var parsed, out var error))
+                        wanted = parsed;
+                    else
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["rating"] = [error] });
+                }
+
+                if (await plans.FindAsync(planId, user.OrganisationId, ct) is null)
+                    return Results.NotFound();
+
+                var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q };
+                return Results.Ok((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From));
+            })
+            .WithName("ListActions");
+
+        api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, CancellationToken ct) =>
+                await details.FindAsync(actionId, user.OrganisationId, ct) is { } detail
+                    ? Results.Ok(ActionDetailJson.From(detail))
+                    : Results.NotFound())
+            .WithName("GetAction");
+    }
+}
+
+public sealed record RatingsJson(int Blue, int Red, int Amber, int Green, int Unrated)
+{
+    public static RatingsJson From(RatingCounts c) => new(c.Blue, c.Red, c.Amber, c.Green, c.Unrated);
+}
+
+public sealed record PlanJson(Guid Id, string Title, string Period, string Status, int Actions, RatingsJson Ratings)
+{
+    public static PlanJson From(PlanSummary p) => new(p.Id, p.Title, p.Period.ToString(), p.Status.ToString(), p.Actions, RatingsJson.From(p.Ratings));
+}
+
+public sealed record SectionJson(Guid Id, string Title, int Order, RatingsJson Ratings, int Overdue);
+
+public sealed record PlanDetailJson(
+    Guid Id,
+    string Title,
+    string? Service,
+    string Period,
+    string Status,
+    string? Owner,
+    string? MonitoringBoard,
+    string? RelevantStrategies,
+    string ReviewFrequency,
+    string? Aims,
+    string? CreatedWithIdeasFrom,
+    DateOnly? ImplementationDate,
+    DateOnly? ReviewDate,
+    bool RatingsAreIllustrative,
+    int Actions,
+    RatingsJson Ratings,
+    int Overdue,
+    IReadOnlyList<SectionJson> Sections,
+    IReadOnlyList<PersonJson> People)
+{
+    public static PlanDetailJson From(PlanOverview o) => new(
+        o.Plan.Id, o.Plan.Title, o.Plan.Service, o.Plan.Period.ToString(), o.Plan.Status.ToString(), o.Plan.Owner, o.Plan.MonitoringBoard,
+        o.Plan.RelevantStrategies, o.Plan.ReviewFrequency, o.Plan.Aims, o.Plan.CreatedWithIdeasFrom, o.Plan.ImplementationDate, o.Plan.ReviewDate,
+        o.Plan.RatingsAreIllustrative, o.Ratings.Total, RatingsJson.From(o.Ratings), o.Overdue,
+        o.Sections.Select(s => new SectionJson(s.Id, s.Title, s.Order, RatingsJson.From(s.Ratings), s.Overdue)).ToList(),
+        o.Plan.People.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList());
+}
+
+public sealed record PersonJson(Guid Id, string Name, string Initials, string? Role);
+
+public sealed record ActionJson(
+    Guid Id,
+    string Ref,
+    string Section,
+    string Aim,
+    string Who,
+    string DoesWhat,
+    string ByWhen,
+    string DueKind,
+    DateOnly? DueOn,
+    string Measure,
+    string ExperienceOfChildren,
+    string Rating,
+    string? LatestComment,
+    bool Overdue,
+    bool RetainedForOversight)
+{
+    public static ActionJson From(ActionRow r) => new(
+        r.Id, r.Ref, r.SectionTitle, r.Aim, r.LeadsText, r.WhatIsDone, r.DueText, r.DueKind.ToString(), r.DueOn, r.Measure,
+        r.ChildrenExperience, r.Rating.Name(), r.LatestComment, r.IsOverdue, r.RetainedForOversight);
+}
+
+public sealed record UpdateJson(Guid Id, string Rating, string Comment, string Author, DateTime RecordedAtUtc, string? Review);
+
+public sealed record ActionDetailJson(
+    Guid Id,
+    Guid PlanId,
+    string Ref,
+    string Section,
+    string Aim,
+    IReadOnlyList<string> Sources,
+    string Who,
+    IReadOnlyList<PersonJson> Leads,
+    string DoesWhat,
+    string ByWhen,
+    string DueMeaning,
+    string Measure,
+    string ExperienceOfChildren,
+    string Rating,
+    bool RetainedForOversight,
+    int Version,
+    IReadOnlyList<UpdateJson> History)
+{
+    public static ActionDetailJson From(ActionDetail d) => new(
+        d.Action.Id, d.Plan.Id, d.Action.Ref, d.Section.Title, d.Objective.Aim, d.Objective.Sources.Select(s => s.Title).ToList(),
+        d.Action.LeadsText, d.Action.Leads.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList(),
+        d.Action.WhatIsDone, d.Action.DueText, d.Action.Due(d.Plan.Period).Meaning, d.Action.Measure, d.Action.ChildrenExperience,
+        d.Action.CurrentRating.Name(), d.Action.RetainedForOversight, d.Action.Version,
+        d.Action.Updates.Select(u => new UpdateJson(u.Id, u.Rating.Name(), u.Comment, u.AuthorName, u.RecordedAtUtc, u.Review?.Label)).ToList());
+}

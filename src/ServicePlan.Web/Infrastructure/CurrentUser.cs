@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using ServicePlan.Core.Access;
+
+namespace ServicePlan.Web.Infrastructure;
+
+/// <summary>The signed-in user as pages and endpoints need them: id, organisation, name and roles.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public string Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public Guid OrganisationId =>
+        Guid.TryParse(Principal.FindFirstValue(ServicePlanClaimsFactory.OrganisationClaim), out var id) ? id : Guid.Empty;
+
+    public string DisplayName => Principal.FindFirstValue(ServicePlanClaimsFactory.DisplayNameClaim) ?? Principal.Identity?.Name ?? "";
+
+    public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public bool MayEditPlan => Principal.IsInRole(Core.Access.Roles.Admin) || Principal.IsInRole(Core.Access.Roles.PlanOwner);
+
+    public bool MayAddProgressTo(bool leadsTheAction) => Core.Access.Roles.MayAddProgress(Roles, leadsTheAction);
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Core.DueDates;
+using ServicePlan.Data.Actions;
+using ServicePlan.Web.Infrastructure;
+
+namespace ServicePlan.Web.Pages.Actions;
+
+public sealed class ShowModel(ActionDetails details, ActionQueries actions, CurrentUser user) : PageModel
+{
+    public ActionDetail Detail { get; private set; } = null!;
+    public DueDate Due { get; private set; } = null!;
+    public bool IsOverdue { get; private set; }
+    public bool MayAddProgress { get; private set; }
+    public bool MayEdit { get; private set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid actionId, CancellationToken ct)
+    {
+        var detail = await details.FindAsync(actionId, user.OrganisationId, ct);
+        if (detail is null)
+            return NotFound();
+
+        Detail = detail;
+        Due = detail.Action.Due(detail.Plan.Period);
+        IsOverdue = ActionQueries.IsOverdue(detail.Action.DueKind, detail.Action.DueOn, detail.Action.CurrentRating, actions.Today);
+        var open = detail.Plan.Status == Core.Plans.PlanStatus.Open;
+        MayAddProgress = open && user.MayAddProgressTo(detail.Action.Leads.Any(p => p.UserId == user.Id));
+        MayEdit = open && user.MayEditPlan;
+        return Page();
+    }
+}

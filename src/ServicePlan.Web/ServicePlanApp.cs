@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using ServicePlan.Core.Access;
+using ServicePlan.Data;
+using ServicePlan.Data.Actions;
+using ServicePlan.Data.Plans;
+using ServicePlan.Data.Progress;
+using ServicePlan.Data.Users;
+using ServicePlan.Web.Api;
+using ServicePlan.Web.Infrastructure;
+
+namespace ServicePlan.Web;
+
+/// <summary>How the web app is put together: services in <see cref="AddServicePlan"/>, the request pipeline in <see cref="UseServicePlan"/>.</summary>
+public static class ServicePlanApp
+{
+    /// <summary>ConnectionStrings:ServicePlan when given; otherwise a SQLite file in the app's data folder.</summary>
+    public static ServicePlanDatabase ChooseDatabase(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("ServicePlan");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return ServicePlanDatabase.FromConnectionString(configured);
+
+        var file = Path.Combine(environment.ContentRootPath, "App_Data", "serviceplan.db");
+        return ServicePlanDatabase.FromConnectionString($"Data Source={file}");
+    }
+
+    public static void AddServicePlan(this WebApplicationBuilder builder, ServicePlanDatabase database)
+    {
+        var services = builder.Services;
+        database.AddTo(services);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                // NCSC guidance: length over complexity rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ServicePlanDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "serviceplan";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // Scripts calling the API want a status code, not the sign-in page.
+                OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.EditPlan, policy => policy.RequireRole(Roles.Admin, Roles.PlanOwner))
+            .AddPolicy(Policies.AddProgress, policy => policy.RequireRole(Roles.Admin, Roles.PlanOwner, Roles.Lead))
+            .AddPolicy(Policies.ManageUsers, policy => policy.RequireRole(Roles.Admin));
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "serviceplan-csrf");
+        services.AddOpenApi();
+        services.AddProblemDetails();
+
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<ActionQueries>();
+        services.AddScoped<ActionDetails>();
+        services.AddScoped<ActionEditing>();
+        services.AddScoped<ProgressRecording>();
+        services.AddScoped<UserAccounts>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+    }
+
+    public static void UseServicePlan(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error");
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapServicePlanApi();
+        app.MapRazorPages();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    public const string EditPlan = nameof(EditPlan);
+    public const string AddProgress = nameof(AddProgress);
+    public const string ManageUsers = nameof(ManageUsers);
+}

@@ -1,1 +1,25 @@
-return 0;
+using System.CommandLine;
+using ServicePlan.Cli;
+using ServicePlan.Cli.Commands;
+
+var db = new Option<string?>("--db")
+{
+    Description = "The database: a SQLite file path, or a connection string (SQLite \"Data Source=…\" or PostgreSQL \"Host=…\")",
+    Recursive = true,
+};
+
+var root = new RootCommand("ServicePlan: the Service Development Plan of a children's service, from the command line.");
+root.Options.Add(db);
+root.Subcommands.Add(PlansCommand.Create(db));
+root.Subcommands.Add(UsersCommand.Create(db));
+
+try
+{
+    // Our own errors are one clear line; the default handler would print a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return ex.ExitCode;
+}

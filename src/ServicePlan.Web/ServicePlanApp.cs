@@ -33,19 +33,7 @@ public static class ServicePlanApp
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
-            {
-                // NCSC guidance: length over complexity rules.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddIdentity<ApplicationUser, IdentityRole>(IdentitySetup.Configure)
             .AddEntityFrameworkStores<ServicePlanDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>();

@@ -35,15 +35,16 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
 
+        // The current rating is a per-action subquery, which SQL cannot group by directly; one narrow row per
+        // action of this organisation's plans is counted here instead.
         var counts = (await CurrentRatings(db.Actions.Where(a => planIds.Contains(a.PlanId)))
-                .GroupBy(r => new { r.PlanId, r.Rating })
-                .Select(g => new { g.Key.PlanId, g.Key.Rating, Count = g.Count() })
+                .Select(r => new { r.PlanId, r.Rating })
                 .ToListAsync(ct))
-            .ToLookup(c => c.PlanId);
+            .ToLookup(r => r.PlanId, r => r.Rating);
 
         return plans.Select(p =>
         {
-            var ratings = Counts(counts[p.Id].Select(c => (c.Rating, c.Count)));
+            var ratings = RatingCounts.Of(counts[p.Id]);
             return new PlanSummary(p.Id, p.Title, p.Period, p.Status, ratings.Total, ratings);
         }).ToList();
     }
@@ -87,11 +88,4 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
             a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
             a.DueKind,
             a.DueOn));
-
-    private static RatingCounts Counts(IEnumerable<(Rating Rating, int Count)> counts)
-    {
-        var all = counts.ToList();
-        int Of(Rating r) => all.Where(c => c.Rating == r).Sum(c => c.Count);
-        return new RatingCounts(Of(Rating.Blue), Of(Rating.Red), Of(Rating.Amber), Of(Rating.Green), Of(Rating.None));
-    }
 }

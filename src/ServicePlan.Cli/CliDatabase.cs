@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ServicePlan.Data;
+using ServicePlan.Data.Plans;
+using ServicePlan.Data.Users;
+
+namespace ServicePlan.Cli;
+
+/// <summary>Opens the database named by --db (a SQLite file path or any connection string the web app accepts), creating and migrating it when needed.</summary>
+public static class CliDatabase
+{
+    public const string EnvironmentVariable = "ConnectionStrings__ServicePlan";
+
+    public static async Task<ServiceProvider> OpenAsync(string? db, CancellationToken ct)
+    {
+        var connection = db ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new CliException($"Say which database to use with --db <file-or-connection-string>, or set {EnvironmentVariable}.");
+
+        ServicePlanDatabase database;
+        try
+        {
+            database = ServicePlanDatabase.FromConnectionString(connection);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        database.AddTo(services);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ServicePlanDbContext>();
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<UserAccounts>();
+        var provider = services.BuildServiceProvider();
+
+        try
+        {
+            await DatabaseStartup.PrepareAsync(provider, database, seedDemoData: false, ct);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            await provider.DisposeAsync();
+            throw new CliException(ex.Message);
+        }
+
+        return provider;
+    }
+}
+
+/// <summary>A problem to tell the user in one line, with no stack trace.</summary>
+public sealed class CliException(string message, int exitCode = 2) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

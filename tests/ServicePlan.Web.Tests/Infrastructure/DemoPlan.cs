@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Plans;
+
+namespace ServicePlan.Web.Tests.Infrastructure;
+
+/// <summary>Finds things in the seeded demo plan by what users see (refs, section titles), not by generated ids.</summary>
+public static class DemoPlan
+{
+    public static async Task<Plan> PlanAsync(this ServicePlanAppFixture app)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Plans.AsNoTracking().SingleAsync();
+    }
+
+    public static async Task<PlanAction> ActionAsync(this ServicePlanAppFixture app, string reference)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Actions.AsNoTracking().Include(a => a.Updates).Include(a => a.Leads).SingleAsync(a => a.Ref == reference);
+    }
+
+    public static async Task<Section> SectionAsync(this ServicePlanAppFixture app, string title)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Sections.AsNoTracking().SingleAsync(s => s.Title == title);
+    }
+}

@@ -163,6 +163,13 @@ build_ok=1
 dotnet build ServicePlan.slnx -c Debug -v minimal -tl:off -nologo || build_ok=0
 
 if [ "$build_ok" -eq 1 ]; then
+  # ------------------------------------------------------------ code style, as the build rules say
+  step "Checking formatting (dotnet format --verify-no-changes)"
+  if ! dotnet format ServicePlan.slnx --verify-no-changes --no-restore -v quiet; then
+    total_failed=$((total_failed + 1))
+    step_failures+=("format: dotnet format found changes to make; run 'dotnet format ServicePlan.slnx' and commit; counted as 1 failure")
+  fi
+
   # ------------------------------------------------------------ 3. all tests on SQLite
   step "Running all tests (SQLite)"
   run_tests sqlite env -u SERVICEPLAN_TEST_POSTGRES dotnet test ServicePlan.slnx

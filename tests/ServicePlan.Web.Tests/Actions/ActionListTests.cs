@@ -43,7 +43,8 @@ public sealed class ActionListTests(ServicePlanAppFixture app) : IClassFixture<S
         var page = await client.GetPageAsync($"/plans/{plan.Id}/actions");
 
         var cells = page.QuerySelector("tr[data-action-ref='16']")!.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
-        Assert.StartsWith("Designated Social Care Officer role", cells[0]);
+        Assert.StartsWith("16", cells[0]);
+        Assert.StartsWith("Designated Social Care Officer role", cells[1]);
         Assert.Equal("HOS", cells[2]);
         Assert.StartsWith("Joins pan London DSCO network", cells[3]);
         Assert.Equal("June and March 2025", cells[4]);

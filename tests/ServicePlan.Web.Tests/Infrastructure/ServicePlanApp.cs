@@ -22,7 +22,7 @@ public class ServicePlanAppFixture : IAsyncLifetime
 
     protected virtual bool UseKestrel => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         Factory = new ServicePlanFactory(_database.ConnectionString, Clock);
@@ -38,7 +38,7 @@ public class ServicePlanAppFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (_database is not null)

@@ -1,0 +1,69 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ServicePlan.Core.Access;
+using ServicePlan.Web.Tests.Infrastructure;
+
+namespace ServicePlan.Web.Tests.Browser;
+
+/// <summary>axe-core finds no violations on the pages people use most, including forms showing their errors.</summary>
+public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var problems = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Sign_in_page_has_no_violations()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AssertNoViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Plan_pages_have_no_violations()
+    {
+        var page = await browser.SignedInPageAsync(Roles.PlanOwner);
+        var plan = await browser.PlanAsync();
+        var action = await browser.ActionAsync("16");
+
+        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/actions/{action.Id}", "/my-actions" })
+        {
+            await page.GotoAsync(url);
+            await AssertNoViolationsAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Forms_have_no_violations_before_and_after_validation()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Admin);
+        var action = await browser.ActionAsync("16");
+
+        await page.GotoAsync($"/actions/{action.Id}/progress");
+        await AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save progress update" }).ClickAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync($"/actions/{action.Id}/edit");
+        await AssertNoViolationsAsync(page);
+        await page.GetByLabel("Does what?").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save action" }).ClickAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/admin/users/add");
+        await AssertNoViolationsAsync(page);
+        await page.GotoAsync("/account/change-password");
+        await AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+}

@@ -34,8 +34,14 @@ public sealed record DueDate
 
     public string Meaning { get; }
 
-    public bool IsOverdue(DateOnly today, bool isBlue) =>
-        !isBlue && !NeverOverdue && Due is { } due && due < today;
+    public bool IsOverdue(DateOnly today, bool isBlue) => IsOverdue(Kind, Due, today, isBlue);
+
+    /// <summary>
+    /// The overdue rule on stored values (kind and due date), so lists need not re-read the text:
+    /// past its due date, not Blue, and not recurring or ongoing.
+    /// </summary>
+    public static bool IsOverdue(DueKind kind, DateOnly? due, DateOnly today, bool isBlue) =>
+        !isBlue && kind is not (DueKind.Recurring or DueKind.Continuous) && due is { } date && date < today;
 
     public static DueDate Interpret(string? text, FinancialYear planYear)
     {

@@ -45,7 +45,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
 
         if (filter.OverdueOnly)
         {
-            // Recurring and ongoing actions have no DueOn, so they are never overdue.
+            // DueDate.IsOverdue in SQL: recurring, ongoing and complete actions have no DueOn, so they are never overdue.
             rows = rows.Where(r => r.Action.DueOn != null && r.Action.DueOn < today && (r.Latest == null || r.Latest.Rating != Rating.Blue));
         }
 
@@ -89,9 +89,6 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
                 false))
             .ToListAsync(ct);
 
-        return list.Select(r => r with { IsOverdue = IsOverdue(r.DueKind, r.DueOn, r.Rating, today) }).ToList();
+        return list.Select(r => r with { IsOverdue = DueDate.IsOverdue(r.DueKind, r.DueOn, today, r.Rating == Rating.Blue) }).ToList();
     }
-
-    public static bool IsOverdue(DueKind kind, DateOnly? dueOn, Rating rating, DateOnly today) =>
-        dueOn is { } due && due < today && rating != Rating.Blue && kind is not (DueKind.Recurring or DueKind.Continuous or DueKind.Complete);
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.DueDates;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
-using ServicePlan.Data.Actions;
 
 namespace ServicePlan.Data.Plans;
 
@@ -69,17 +69,17 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
             s.Title,
             s.Order,
             RatingCounts.Of(bySection[s.Id].Select(r => r.Rating)),
-            bySection[s.Id].Count(r => ActionQueries.IsOverdue(r.DueKind, r.DueOn, r.Rating, today)))).ToList();
+            bySection[s.Id].Count(r => DueDate.IsOverdue(r.DueKind, r.DueOn, today, r.Rating == Rating.Blue)))).ToList();
 
         return new PlanOverview(
             plan,
             summaries,
             RatingCounts.Of(rows.Select(r => r.Rating)),
-            rows.Count(r => ActionQueries.IsOverdue(r.DueKind, r.DueOn, r.Rating, today)),
+            rows.Count(r => DueDate.IsOverdue(r.DueKind, r.DueOn, today, r.Rating == Rating.Blue)),
             reviews);
     }
 
-    private sealed record CurrentRating(Guid PlanId, Guid SectionId, Rating Rating, Core.DueDates.DueKind DueKind, DateOnly? DueOn);
+    private sealed record CurrentRating(Guid PlanId, Guid SectionId, Rating Rating, DueKind DueKind, DateOnly? DueOn);
 
     private static IQueryable<CurrentRating> CurrentRatings(IQueryable<PlanAction> actions) =>
         actions.Select(a => new CurrentRating(

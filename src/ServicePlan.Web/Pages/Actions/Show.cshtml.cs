@@ -25,7 +25,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Curr
 
         Detail = detail;
         Due = detail.Action.Due(detail.Plan.Period);
-        IsOverdue = ActionQueries.IsOverdue(detail.Action.DueKind, detail.Action.DueOn, detail.Action.CurrentRating, actions.Today);
+        IsOverdue = Due.IsOverdue(actions.Today, detail.Action.CurrentRating == Core.Ratings.Rating.Blue);
         var open = detail.Plan.Status == Core.Plans.PlanStatus.Open;
         MayAddProgress = open && user.MayAddProgressTo(detail.Action.Leads.Any(p => p.UserId == user.Id));
         MayEdit = open && user.MayEditPlan;

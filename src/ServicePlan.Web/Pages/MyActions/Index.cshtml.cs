@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.DueDates;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Data;
@@ -36,6 +37,6 @@ public sealed class IndexModel(ServicePlanDbContext db, ActionQueries actions, C
             .ToListAsync(ct);
 
         Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanTitle, a.WhatIsDone, a.DueText, a.Rating,
-            ActionQueries.IsOverdue(a.DueKind, a.DueOn, a.Rating, actions.Today))).ToList();
+            DueDate.IsOverdue(a.DueKind, a.DueOn, actions.Today, a.Rating == Rating.Blue))).ToList();
     }
 }

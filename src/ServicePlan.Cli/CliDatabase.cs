@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServicePlan.Data;
+using ServicePlan.Data.Actions;
+using ServicePlan.Data.Exports;
+using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
 using ServicePlan.Data.Users;
 
@@ -37,6 +40,9 @@ public static class CliDatabase
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ServicePlanDbContext>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<ActionQueries>();
+        services.AddScoped<PlanTables>();
+        services.AddScoped<PlanImporter>();
         services.AddScoped<UserAccounts>();
         var provider = services.BuildServiceProvider();
 

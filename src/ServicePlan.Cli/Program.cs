@@ -12,6 +12,8 @@ var root = new RootCommand("ServicePlan: the Service Development Plan of a child
 root.Options.Add(db);
 root.Subcommands.Add(PlansCommand.Create(db));
 root.Subcommands.Add(UsersCommand.Create(db));
+root.Subcommands.Add(ImportCommand.Create(db));
+root.Subcommands.Add(ExportCommand.Create(db));
 
 try
 {

@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using ServicePlan.Core.Access;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Exports;
+using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
 using ServicePlan.Data.Progress;
 using ServicePlan.Data.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.Web.Pages.Plans.Import;
 
 namespace ServicePlan.Web;
 
@@ -79,6 +82,9 @@ public static class ServicePlanApp
         services.AddScoped<ActionEditing>();
         services.AddScoped<ProgressRecording>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<PlanTables>();
+        services.AddScoped<PlanImporter>();
+        services.AddSingleton<UploadStore>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
     }

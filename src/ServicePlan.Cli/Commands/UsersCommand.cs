@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Core.Access;
+using ServicePlan.Data;
+using ServicePlan.Data.Organisations;
 using ServicePlan.Data.Users;
 
 namespace ServicePlan.Cli.Commands;
@@ -33,7 +35,7 @@ public static class UsersCommand
             Core.Organisations.Organisation org;
             try
             {
-                org = await accounts.OrganisationForAsync(parse.GetValue(organisation), ct);
+                org = await OrganisationChoice.ResolveAsync(scope.ServiceProvider.GetRequiredService<ServicePlanDbContext>(), parse.GetValue(organisation), ct);
             }
             catch (InvalidOperationException ex)
             {

@@ -40,24 +40,6 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ServicePlan
         return new AddUserResult.Added(user, generated);
     }
 
-    /// <summary>The organisation a first administrator belongs to: the only one there is, or a new one with this name.</summary>
-    public async Task<Organisation> OrganisationForAsync(string? name, CancellationToken ct = default)
-    {
-        var all = await db.Organisations.ToListAsync(ct);
-        var named = name is null ? null : all.FirstOrDefault(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (named is not null)
-            return named;
-        if (name is null && all.Count == 1)
-            return all[0];
-        if (name is null && all.Count > 1)
-            throw new InvalidOperationException($"There are {all.Count} organisations: say which with --organisation.");
-
-        var organisation = new Organisation { Name = name ?? "Children's Services" };
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(ct);
-        return organisation;
-    }
-
     // 20 characters from a 32-letter alphabet without look-alikes: about 100 bits, easy to type once.
     private static string GeneratePassword() =>
         RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 20);

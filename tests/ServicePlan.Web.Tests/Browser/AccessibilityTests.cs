@@ -6,6 +6,7 @@ using ServicePlan.Web.Tests.Infrastructure;
 namespace ServicePlan.Web.Tests.Browser;
 
 /// <summary>axe-core finds no violations on the pages people use most, including forms showing their errors.</summary>
+[Collection(RunAlone.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static async Task AssertNoViolationsAsync(IPage page)

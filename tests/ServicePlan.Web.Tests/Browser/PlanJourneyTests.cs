@@ -1,8 +1,11 @@
 using Microsoft.Playwright;
 using ServicePlan.Core.Access;
 
+using ServicePlan.Web.Tests.Infrastructure;
+
 namespace ServicePlan.Web.Tests.Browser;
 
+[Collection(RunAlone.Name)]
 public sealed class PlanJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

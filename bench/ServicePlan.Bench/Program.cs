@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.Bench;
+using ServicePlan.Core.Organisations;
+using ServicePlan.Data;
+using ServicePlan.Data.Imports;
+using ServicePlan.Data.Spreadsheets;
+
+// bench import [--actions 10000]: generate an .xlsx plan, then import it into a new SQLite database in a fresh
+// process, so the peak memory measured is the import's alone.
+var command = args.FirstOrDefault() ?? "import";
+var actions = args.SkipWhile(a => a != "--actions").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
+
+if (command == "import-once")
+    return await ImportOnceAsync(args[1]);
+
+if (command != "import")
+{
+    await Console.Error.WriteLineAsync("Usage: bench import [--actions N]");
+    return 2;
+}
+
+var folder = Directory.CreateTempSubdirectory("serviceplan-bench-").FullName;
+var file = Path.Combine(folder, $"plan-{actions}.xlsx");
+var generate = Stopwatch.StartNew();
+await using (var stream = File.Create(file))
+    XlsxPlanWriter.Write(GeneratedPlan.Create(actions), stream);
+Console.WriteLine($"Generated {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB, {actions} actions) in {generate.Elapsed.TotalSeconds:0.00} s");
+
+// The measured run happens in a child process with nothing else in it.
+var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(GeneratedPlan).Assembly.Location, "import-once", file]) { RedirectStandardOutput = true })!;
+var output = await child.StandardOutput.ReadToEndAsync();
+await child.WaitForExitAsync();
+var result = JsonDocument.Parse(output).RootElement;
+var seconds = result.GetProperty("seconds").GetDouble();
+var peakMb = result.GetProperty("peakMb").GetDouble();
+
+Console.WriteLine($"Import of {result.GetProperty("actions").GetInt32()} actions: {seconds:0.00} s (budget 5 s), peak memory {peakMb:0} MB (budget 400 MB)");
+var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+Directory.CreateDirectory(results);
+var record = Path.Combine(results, "import.json");
+await File.WriteAllTextAsync(record, JsonSerializer.Serialize(new
+{
+    date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    command = $"dotnet run -c Release --project bench/ServicePlan.Bench -- import --actions {actions}",
+    actions,
+    seconds,
+    peakMb,
+    withinBudget = seconds < 5 && peakMb < 400,
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Written to {Path.GetFullPath(record)}");
+Directory.Delete(folder, recursive: true);
+return seconds < 5 && peakMb < 400 ? 0 : 1;
+
+static async Task<int> ImportOnceAsync(string file)
+{
+    var database = ServicePlanDatabase.FromConnectionString($"Data Source={Path.ChangeExtension(file, ".db")}");
+    var services = new ServiceCollection();
+    database.AddTo(services);
+    services.AddSingleton(TimeProvider.System);
+    services.AddScoped<PlanImporter>();
+    await using var provider = services.BuildServiceProvider();
+    await DatabaseStartup.PrepareAsync(provider, database, seedDemoData: false);
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<ServicePlanDbContext>();
+    var organisation = new Organisation { Name = "Bench" };
+    db.Organisations.Add(organisation);
+    await db.SaveChangesAsync();
+
+    var watch = Stopwatch.StartNew();
+    await using var content = File.OpenRead(file);
+    var report = await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(content, new ImportRequest { FileName = Path.GetFileName(file), OrganisationId = organisation.Id });
+    watch.Stop();
+    if (!report.Succeeded)
+        throw new InvalidOperationException(string.Join("\n", report.Errors));
+
+    Console.WriteLine(JsonSerializer.Serialize(new { actions = report.Actions, seconds = watch.Elapsed.TotalSeconds, peakMb = PeakResidentMegabytes() }));
+    return 0;
+}
+
+// VmHWM: the most resident memory this process ever had.
+static double PeakResidentMegabytes() =>
+    File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).First();

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Imports;
+using ServicePlan.Core.People;
+using ServicePlan.Core.Plans;
+using ServicePlan.Core.Ratings;
+using ServicePlan.Core.Reviews;
+using ServicePlan.Core.Sources;
+using ServicePlan.Data.Spreadsheets;
+
+namespace ServicePlan.Data.Imports;
+
+public sealed record ImportRequest
+{
+    public required string FileName { get; init; }
+    public required Guid OrganisationId { get; init; }
+    public ImportOptions Options { get; init; } = new();
+
+    /// <summary>The label of the review that holds the sheet's ratings and comments.</summary>
+    public string ReviewLabel { get; init; } = "Imported";
+    public bool DryRun { get; init; }
+    public string AuthorName { get; init; } = "Import";
+    public string? AuthorUserId { get; init; }
+}
+
+/// <summary>What an import made, or would make with a dry run, and everything wrong with the file.</summary>
+public sealed record ImportReport(
+    Guid? PlanId,
+    string? SheetName,
+    string Title,
+    FinancialYear? Period,
+    int Sections,
+    int Objectives,
+    int Actions,
+    RatingCounts Ratings,
+    int Sources,
+    IReadOnlyList<ImportIssue> Warnings,
+    IReadOnlyList<ImportIssue> Errors,
+    bool Unreadable)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ImportReport CannotRead(string message) =>
+        new(null, null, "", null, 0, 0, 0, RatingCounts.Empty, 0, [], [new ImportIssue(0, "", message)], Unreadable: true);
+}
+
+/// <summary>
+/// Brings a council's existing plan spreadsheet in as a plan. All or nothing: the file is read and checked in full
+/// first, and the plan is written in one transaction, so an error anywhere leaves the database as it was.
+/// </summary>
+public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
+{
+    public async Task<ImportReport> ImportAsync(Stream content, ImportRequest request, CancellationToken ct = default)
+    {
+        Workbook workbook;
+        try
+        {
+            workbook = SpreadsheetReader.Read(content, request.FileName);
+        }
+        catch (SpreadsheetUnreadableException ex)
+        {
+            return ImportReport.CannotRead(ex.Message);
+        }
+
+        var parsed = PlanSheetParser.Parse(workbook, request.Options with { FallbackPeriod = FinancialYear.Containing(Today) });
+        if (parsed.HasErrors || request.DryRun)
+            return Report(parsed, planId: null);
+
+        var planId = await WriteAsync(parsed, request, ct);
+        return Report(parsed, planId);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<Guid> WriteAsync(ParsedPlan parsed, ImportRequest request, CancellationToken ct)
+    {
+        var header = parsed.Header;
+        var plan = new Plan
+        {
+            OrganisationId = request.OrganisationId,
+            Title = header.Title,
+            Service = header.Service,
+            Period = header.Period,
+            Owner = header.Owner,
+            MonitoringBoard = header.MonitoringBoard,
+            RelevantStrategies = header.RelevantStrategies,
+            ReviewFrequency = header.ReviewFrequency ?? "Quarterly",
+            Aims = header.Aims,
+            CreatedWithIdeasFrom = header.CreatedWithIdeasFrom,
+            ImplementationDate = header.ImplementationDate,
+            ReviewDate = header.ReviewDate,
+        };
+        foreach (var person in parsed.People)
+            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = Clip(person.Name, 200), Initials = Clip(person.Initials, 60), Role = person.Role is null ? null : Clip(person.Role, 200) });
+
+        // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
+        plan.Reviews.Add(review);
+
+        var sources = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);
+        var order = 0;
+        foreach (var (parsedSection, sectionIndex) in parsed.Sections.Select((s, i) => (s, i)))
+        {
+            var section = new Section { PlanId = plan.Id, Title = parsedSection.Title, Order = sectionIndex + 1 };
+            plan.Sections.Add(section);
+            foreach (var (parsedObjective, objectiveIndex) in parsedSection.Objectives.Select((o, i) => (o, i)))
+            {
+                var objective = new Objective { SectionId = section.Id, Aim = parsedObjective.Aim, Order = objectiveIndex + 1 };
+                objective.Sources.AddRange(parsedObjective.Sources.Select(s => sources[s]).Distinct());
+                section.Objectives.Add(objective);
+                foreach (var parsedAction in parsedObjective.Actions)
+                    objective.Actions.Add(NewAction(plan, objective, parsedAction, ++order, review, request, now));
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return plan.Id;
+    }
+
+    private static PlanAction NewAction(Plan plan, Objective objective, ParsedAction parsed, int order, Review review, ImportRequest request, DateTime now)
+    {
+        var action = new PlanAction
+        {
+            PlanId = plan.Id,
+            ObjectiveId = objective.Id,
+            Ref = Clip(parsed.Ref, 40),
+            Order = order,
+            LeadsText = Clip(parsed.Who, 500),
+            WhatIsDone = parsed.DoesWhat,
+            Measure = parsed.Measure,
+            ChildrenExperience = parsed.Experience,
+        };
+        action.SetDue(Clip(parsed.ByWhen, 500), plan.Period);
+        action.Leads.AddRange(LeadMatcher.Match(parsed.Who, plan.People));
+        if (parsed.Rating != Rating.None || parsed.Comment.Length > 0)
+        {
+            action.Updates.Add(new ProgressUpdate
+            {
+                ActionId = action.Id,
+                ReviewId = review.Id,
+                Rating = parsed.Rating,
+                Comment = parsed.Comment,
+                AuthorName = request.AuthorName,
+                AuthorUserId = request.AuthorUserId,
+                RecordedAtUtc = now,
+            });
+        }
+
+        return action;
+    }
+
+    /// <summary>One source record per distinct source: reused when the organisation already has one of that title.</summary>
+    private async Task<Dictionary<string, Source>> SourcesAsync(Guid organisationId, IReadOnlyList<string> titles, CancellationToken ct)
+    {
+        var existing = await db.Sources.Where(s => s.OrganisationId == organisationId).ToListAsync(ct);
+        var byTitle = new Dictionary<string, Source>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in existing)
+            byTitle.TryAdd(source.Title, source);
+        foreach (var title in titles)
+        {
+            if (!byTitle.ContainsKey(title))
+            {
+                var source = new Source { OrganisationId = organisationId, Title = Clip(title, 500), Kind = SourceText.Classify(title) ?? SourceKind.Other };
+                db.Sources.Add(source);
+                byTitle[title] = source;
+            }
+        }
+
+        return byTitle;
+    }
+
+    private static ImportReport Report(ParsedPlan parsed, Guid? planId) => new(
+        planId,
+        parsed.SheetName,
+        parsed.Header.Title,
+        parsed.HasErrors && parsed.Sections.Count == 0 ? null : parsed.Header.Period,
+        parsed.Sections.Count,
+        parsed.ObjectiveCount,
+        parsed.Actions.Count(),
+        parsed.Ratings,
+        parsed.Sources.Count,
+        parsed.Warnings,
+        parsed.Errors,
+        Unreadable: false);
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -97,27 +97,40 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
         plan.Reviews.Add(review);
 
-        var sources = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);
+        var (sources, newSources) = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);
+        var sections = new List<Section>();
+        var objectives = new List<Objective>();
+        var actions = new List<PlanAction>();
+        var objectiveSources = new List<(Objective, Source)>();
         var order = 0;
         foreach (var (parsedSection, sectionIndex) in parsed.Sections.Select((s, i) => (s, i)))
         {
             var section = new Section { PlanId = plan.Id, Title = parsedSection.Title, Order = sectionIndex + 1 };
-            plan.Sections.Add(section);
+            sections.Add(section);
             foreach (var (parsedObjective, objectiveIndex) in parsedSection.Objectives.Select((o, i) => (o, i)))
             {
                 var objective = new Objective { SectionId = section.Id, Aim = parsedObjective.Aim, Order = objectiveIndex + 1 };
-                objective.Sources.AddRange(parsedObjective.Sources.Select(s => sources[s]).Distinct());
-                section.Objectives.Add(objective);
+                objectives.Add(objective);
+                objectiveSources.AddRange(parsedObjective.Sources.Select(title => sources[title]).Distinct().Select(source => (objective, source)));
                 foreach (var parsedAction in parsedObjective.Actions)
-                    objective.Actions.Add(NewAction(plan, objective, parsedAction, ++order, review, request, now));
+                    actions.Add(NewAction(plan, objective, parsedAction, ++order, review, request, now));
             }
         }
 
+        // Written with multi-row inserts rather than tracked entities: a 10,000-action sheet is some 40,000 rows.
+        var bulk = new BulkInsert(db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
+        await bulk.RowsAsync(newSources, ct);
+        await bulk.RowsAsync([plan], ct);
+        await bulk.RowsAsync(plan.People, ct);
+        await bulk.RowsAsync(plan.Reviews, ct);
+        await bulk.RowsAsync(sections, ct);
+        await bulk.RowsAsync(objectives, ct);
+        await bulk.LinksAsync("ObjectiveSources", objectiveSources, ct);
+        await bulk.RowsAsync(actions, ct);
+        await bulk.LinksAsync("ActionLeads", actions.SelectMany(a => a.Leads.Select(person => (a, person))).ToList(), ct);
+        await bulk.RowsAsync(actions.SelectMany(a => a.Updates).ToList(), ct);
         await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         return plan.Id;
     }
 
@@ -154,23 +167,24 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
     }
 
     /// <summary>One source record per distinct source: reused when the organisation already has one of that title.</summary>
-    private async Task<Dictionary<string, Source>> SourcesAsync(Guid organisationId, IReadOnlyList<string> titles, CancellationToken ct)
+    private async Task<(Dictionary<string, Source> ByTitle, List<Source> New)> SourcesAsync(Guid organisationId, IReadOnlyList<string> titles, CancellationToken ct)
     {
-        var existing = await db.Sources.Where(s => s.OrganisationId == organisationId).ToListAsync(ct);
+        var existing = await db.Sources.AsNoTracking().Where(s => s.OrganisationId == organisationId).ToListAsync(ct);
         var byTitle = new Dictionary<string, Source>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in existing)
             byTitle.TryAdd(source.Title, source);
+        var added = new List<Source>();
         foreach (var title in titles)
         {
             if (!byTitle.ContainsKey(title))
             {
                 var source = new Source { OrganisationId = organisationId, Title = Clip(title, 500), Kind = SourceText.Classify(title) ?? SourceKind.Other };
-                db.Sources.Add(source);
+                added.Add(source);
                 byTitle[title] = source;
             }
         }
 
-        return byTitle;
+        return (byTitle, added);
     }
 
     private static ImportReport Report(ParsedPlan parsed, Guid? planId) => new(

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.DueDates;
+using ServicePlan.Core.Ratings;
+using ServicePlan.Core.Reviews;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Imports;
@@ -50,7 +53,14 @@ public sealed class ImportCliTests(ServicePlanAppFixture app) : IClassFixture<Se
         Assert.Equal("2024-25", plan.Period.ToString());
         Assert.Equal(31, await db.Actions.CountAsync(a => a.PlanId == planId));
         Assert.Equal(28, await db.ProgressUpdates.CountAsync(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId)));
-        Assert.Equal("Imported", (await db.Reviews.SingleAsync(r => r.PlanId == planId)).Label);
+        var review = await db.Reviews.SingleAsync(r => r.PlanId == planId);
+        Assert.Equal(("Imported", ReviewStatus.Closed), (review.Label, review.Status));
+
+        // Typed values written by the bulk insert read back as EF itself would have stored them.
+        var milestones = await db.Actions.Include(a => a.Updates).Include(a => a.Leads).SingleAsync(a => a.PlanId == planId && a.DueText == "June and March 2025");
+        Assert.Equal((DueKind.Milestones, new DateOnly(2025, 3, 31)), (milestones.DueKind, milestones.DueOn));
+        Assert.Equal(Rating.Green, milestones.CurrentRating);
+        Assert.Equal(["HOS"], milestones.Leads.Select(p => p.Initials));
     }
 
     [Fact]

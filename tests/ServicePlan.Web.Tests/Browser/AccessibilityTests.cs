@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ServicePlan.Core.Access;
 using ServicePlan.Web.Tests.Infrastructure;
@@ -9,12 +8,6 @@ namespace ServicePlan.Web.Tests.Browser;
 [Collection(RunAlone.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var problems = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
-        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", problems));
-    }
 
     [Fact]
     public async Task Sign_in_page_has_no_violations()
@@ -22,9 +15,9 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await context.CloseAsync();
     }
 
@@ -38,7 +31,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/actions/{action.Id}", "/my-actions" })
         {
             await page.GotoAsync(url);
-            await AssertNoViolationsAsync(page);
+            await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         }
 
         await page.Context.CloseAsync();
@@ -51,20 +44,20 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var action = await browser.ActionAsync("16");
 
         await page.GotoAsync($"/actions/{action.Id}/progress");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save progress update" }).ClickAsync();
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
 
         await page.GotoAsync($"/actions/{action.Id}/edit");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GetByLabel("Does what?").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save action" }).ClickAsync();
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
 
         await page.GotoAsync("/admin/users/add");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GotoAsync("/account/change-password");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,14 @@ public sealed class BrowserFixture : ServicePlanAppFixture
             await Browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+    }
+
+    /// <summary>Runs axe-core on the page as it is now and fails with every violation and where it is.</summary>
+    public static async Task AssertNoAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var problems = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", problems));
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as the demo user of this role.</summary>

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ServicePlan.Core.Access;
 using ServicePlan.Web.Tests.Imports;
@@ -9,11 +8,6 @@ namespace ServicePlan.Web.Tests.Browser;
 [Collection(RunAlone.Name)]
 public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
-    }
 
     [Fact]
     public async Task Owner_uploads_the_councils_sheet_checks_the_preview_and_imports_it()
@@ -21,13 +15,13 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
         var page = await browser.SignedInPageAsync(Roles.PlanOwner);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a plan from a spreadsheet" }).ClickAsync();
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GetByLabel("Spreadsheet").SetInputFilesAsync(ImportCliTests.Fixture("sdp-2024-25.xlsx"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-count=actions]")).ToHaveTextAsync("31");
         await Assertions.Expect(page.Locator("[data-count=ratings]")).ToContainTextAsync("8 blue, 1 red, 6 amber, 13 green, 3 not rated");
-        await AssertNoViolationsAsync(page);
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import this plan" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("31 actions in 7 sections");

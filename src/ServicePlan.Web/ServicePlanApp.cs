@@ -8,6 +8,7 @@ using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
 using ServicePlan.Data.Progress;
+using ServicePlan.Data.Reviews;
 using ServicePlan.Data.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
@@ -85,6 +86,8 @@ public static class ServicePlanApp
         services.AddScoped<PlanTables>();
         services.AddScoped<PlanImporter>();
         services.AddSingleton<UploadStore>();
+        services.AddScoped<ReviewQueries>();
+        services.AddScoped<ReviewWorkflow>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
     }

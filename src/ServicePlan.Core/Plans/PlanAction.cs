@@ -51,6 +51,9 @@ public sealed class PlanAction
 
     public List<ProgressUpdate> Updates { get; set; } = [];
 
+    /// <summary>When the action joined the plan (UTC): a review lists actions added since the one before as new.</summary>
+    public DateTime CreatedAtUtc { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>An action's current rating is its latest progress update's; with no update it is not rated.</summary>

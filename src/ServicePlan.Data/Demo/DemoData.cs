@@ -159,6 +159,7 @@ public static class DemoData
                 WhatIsDone = row.DoesWhat,
                 Measure = row.Measure,
                 ChildrenExperience = row.Experience,
+                CreatedAtUtc = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),
                 RetainedForOversight = section.Title.Contains("retained for oversight", StringComparison.OrdinalIgnoreCase)
                     || row.Comment.Contains("retain oversight", StringComparison.OrdinalIgnoreCase),
             };

@@ -146,6 +146,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             WhatIsDone = parsed.DoesWhat,
             Measure = parsed.Measure,
             ChildrenExperience = parsed.Experience,
+            CreatedAtUtc = now,
         };
         action.SetDue(Clip(parsed.ByWhen, 500), plan.Period);
         action.Leads.AddRange(LeadMatcher.Match(parsed.Who, plan.People));

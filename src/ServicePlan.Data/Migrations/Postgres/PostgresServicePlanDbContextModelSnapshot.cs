@@ -337,6 +337,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DueKind")
                         .IsRequired()
                         .HasMaxLength(40)

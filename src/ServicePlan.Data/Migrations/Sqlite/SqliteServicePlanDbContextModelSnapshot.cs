@@ -328,6 +328,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DueKind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Plans;
+using ServicePlan.Core.Reviews;
+
+namespace ServicePlan.Data.Reviews;
+
+public sealed record ReviewSummary(Review Review, int Updated, int Total);
+
+/// <summary>Reviews of a plan and what moved in each: the plan's actions and all their updates in three queries, then the rules of <see cref="ReviewMovement"/>.</summary>
+public sealed class ReviewQueries(ServicePlanDbContext db)
+{
+    public async Task<IReadOnlyList<ReviewSummary>> ListAsync(Guid planId, CancellationToken ct = default)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
+        var total = await db.Actions.CountAsync(a => a.PlanId == planId, ct);
+        var updated = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.ReviewId != null && db.Reviews.Any(r => r.Id == u.ReviewId && r.PlanId == planId))
+            .GroupBy(u => u.ReviewId)
+            .Select(g => new { ReviewId = g.Key!.Value, Actions = g.Select(u => u.ActionId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.ReviewId, x => x.Actions, ct);
+        return reviews.Select(r => new ReviewSummary(r, updated.GetValueOrDefault(r.Id), total)).ToList();
+    }
+
+    /// <summary>Null when there is no such review in the organisation.</summary>
+    public async Task<(Review Review, Plan Plan, ReviewMovement Movement)?> MovementAsync(Guid reviewId, Guid organisationId, CancellationToken ct = default)
+    {
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        if (review is null)
+            return null;
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == review.PlanId && p.OrganisationId == organisationId, ct);
+        if (plan is null)
+            return null;
+
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == plan.Id)
+            .Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToListAsync(ct);
+        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
+            .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
+            .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc })
+            .ToListAsync(ct);
+        var updates = (await db.ProgressUpdates.AsNoTracking()
+                .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == plan.Id))
+                .Select(u => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment) })
+                .ToListAsync(ct))
+            .ToLookup(u => u.ActionId, u => u.Update);
+
+        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList()));
+        var current = reviews.Single(r => r.Id == review.Id);
+        return (review, plan, ReviewMovement.Of(current, reviews, histories));
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Core.Plans;
+using ServicePlan.Data.Plans;
+using ServicePlan.Data.Reviews;
+using ServicePlan.Web.Infrastructure;
+
+namespace ServicePlan.Web.Pages.Reviews;
+
+/// <summary>A plan's quarterly reviews, and where the owner opens the next one.</summary>
+public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewWorkflow workflow, CurrentUser user) : PageModel
+{
+    [BindProperty]
+    public OpenReviewInput Input { get; set; } = new();
+
+    public Plan Plan { get; private set; } = null!;
+    public IReadOnlyList<ReviewSummary> Reviews { get; private set; } = [];
+    public bool MayOpen => user.MayEditPlan && Plan.Status == PlanStatus.Open;
+
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct) =>
+        await LoadAsync(planId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid planId, CancellationToken ct)
+    {
+        if (!user.MayEditPlan)
+            return Forbid();
+        if (!await LoadAsync(planId, ct))
+            return NotFound();
+
+        if (string.IsNullOrWhiteSpace(Input.Label))
+            ModelState.AddModelError("Input.Label", "Enter a label for the review, like Q3 2024-25");
+        else if (Input.Label.Length > 100)
+            ModelState.AddModelError("Input.Label", "The label must be 100 characters or fewer");
+        var date = Input.Date();
+        if (date is null)
+            ModelState.AddModelError("Input.Day", "Enter the review date as a real date, like 15 1 2025");
+        if (!ModelState.IsValid)
+            return Page();
+
+        switch (await workflow.OpenAsync(planId, user.OrganisationId, Input.Label!, date!.Value, ct))
+        {
+            case ReviewResult.Done done:
+                TempData["Confirmation"] = $"{Input.Label!.Trim()} is open: leads can now add their progress updates";
+                return Redirect($"/reviews/{done.ReviewId}");
+            case ReviewResult.Refused refused:
+                ModelState.AddModelError("Input.Label", refused.Reason.TrimEnd('.'));
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid planId, CancellationToken ct)
+    {
+        var plan = await plans.FindAsync(planId, user.OrganisationId, ct);
+        if (plan is null)
+            return false;
+        Plan = plan;
+        Reviews = await reviews.ListAsync(planId, ct);
+        return true;
+    }
+}
+
+public sealed class OpenReviewInput
+{
+    public string? Label { get; set; }
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+
+    public DateOnly? Date() =>
+        int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y) &&
+        y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+}

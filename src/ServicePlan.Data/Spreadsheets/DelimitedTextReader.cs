@@ -24,15 +24,23 @@ internal static class DelimitedTextReader
         var separator = delimiter ?? GuessDelimiter(text);
         var rows = new List<SheetRow>();
         var record = 0;
+        long cellCount = 0;
         using var reader = new StringReader(text);
         foreach (var (_, cells) in CsvReader.ReadRows(reader, separator))
         {
             record++;
-            if (cells.All(string.IsNullOrWhiteSpace))
+            // Trailing empty cells carry nothing, and a row of a million commas must not cost a million cells.
+            var width = cells.Length;
+            while (width > 0 && string.IsNullOrWhiteSpace(cells[width - 1]))
+                width--;
+            if (width == 0)
                 continue;
             if (rows.Count == limits.MaxRows)
                 throw ReadMessages.TooManyRows(sheetName, limits.MaxRows);
-            rows.Add(new SheetRow(record, Array.ConvertAll(cells, ToCell)));
+            cellCount += width;
+            if (cellCount > limits.MaxCellsPerSheet)
+                throw ReadMessages.TooManyCells(sheetName, limits.MaxCellsPerSheet);
+            rows.Add(new SheetRow(record, cells.Take(width).Select(cell => ToCell(cell, limits.MaxCellChars)).ToArray()));
         }
 
         return new Workbook([new Sheet(sheetName, rows)]);
@@ -96,8 +104,12 @@ internal static class DelimitedTextReader
     /// Excel reads a number in a CSV as a number, so one is given here too (the text is kept as written): a due date typed
     /// as a serial then reads the same from CSV as from .xlsx.
     /// </summary>
-    private static SheetCell ToCell(string raw)
+    private static SheetCell ToCell(string raw, int maxChars)
     {
+        if (raw.Length == 0)
+            return SheetCell.Empty;
+        if (raw.Length > maxChars)
+            raw = raw[..maxChars];
         var text = raw.Contains('\r', StringComparison.Ordinal) ? raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : raw;
         var isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
         return new SheetCell { Text = text, Number = isNumber ? number : null };

@@ -28,10 +28,11 @@ internal sealed record ReadLimits
     public int MaxCompressionRatio { get; init; } = 100;
 
     /// <summary>
-    /// Cells are stored densely, so one stray cell in column XFD on every row would cost 16,384 slots a row: this bounds
-    /// that at about 80 MB of references.
+    /// Cells are stored densely, so one stray cell in column XFD on every row would cost 16,384 slots a row, and a merge
+    /// copies a value down every row it spans. 2,000,000 slots (100,000 rows of 20 columns) bound that at about 16 MB of
+    /// references, whatever the file does; merged copies count too.
     /// </summary>
-    public long MaxCellsPerSheet { get; init; } = 10_000_000;
+    public long MaxCellsPerSheet { get; init; } = 2_000_000;
 
     /// <summary>Excel cannot hold more in a cell, so anything longer did not come from Excel and is cut.</summary>
     public int MaxCellChars { get; init; } = 32_767;

@@ -162,7 +162,7 @@ internal static class XlsxSheetReader
         {
             if (!inOrder)
                 rows.Sort((a, b) => a.Number.CompareTo(b.Number));
-            CopyMergedDown(rows, merges, name, limits);
+            CopyMergedDown(rows, merges, name, limits, cellCount);
             return new Sheet(name, rows.ConvertAll(r => new SheetRow(r.Number, r.Cells)), hidden);
         }
     }
@@ -172,7 +172,7 @@ internal static class XlsxSheetReader
     /// merged over its actions); across the columns it does not (a title merged over A-H is still the title in A).
     /// Rows are only created up to the sheet's last row with content, so a merge to the bottom of the sheet costs nothing.
     /// </summary>
-    private static void CopyMergedDown(List<RowData> rows, List<(int Top, int Bottom, int Column)> merges, string name, ReadLimits limits)
+    private static void CopyMergedDown(List<RowData> rows, List<(int Top, int Bottom, int Column)> merges, string name, ReadLimits limits, long cellCount)
     {
         if (merges.Count == 0 || rows.Count == 0)
             return;
@@ -200,6 +200,10 @@ internal static class XlsxSheetReader
                     added = true;
                 }
 
+                // A merge down a far column would otherwise widen every row it spans: count what the copies cost.
+                cellCount += Math.Max(0, column + 1 - row.Cells.Length);
+                if (cellCount > limits.MaxCellsPerSheet)
+                    throw ReadMessages.TooManyCells(name, limits.MaxCellsPerSheet);
                 row.Set(column, source);
             }
         }

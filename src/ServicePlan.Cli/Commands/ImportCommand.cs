@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Core.Imports;
 using ServicePlan.Core.Plans;
@@ -48,7 +49,8 @@ public static class ImportCommand
             Core.Organisations.Organisation org;
             try
             {
-                org = await OrganisationChoice.ResolveAsync(dbContext, parse.GetValue(organisation), ct);
+                // Not saved here: a new organisation is written with the plan, so a dry run or a refused file leaves no trace.
+                org = await OrganisationChoice.ResolveAsync(dbContext, parse.GetValue(organisation), ct, save: false);
             }
             catch (InvalidOperationException ex)
             {
@@ -59,6 +61,7 @@ public static class ImportCommand
             {
                 FileName = path.Name,
                 OrganisationId = org.Id,
+                NewOrganisation = await dbContext.Organisations.AnyAsync(o => o.Id == org.Id, ct) ? null : org,
                 ReviewLabel = parse.GetValue(review)!,
                 DryRun = parse.GetValue(dryRun),
                 Options = new ImportOptions

@@ -11,7 +11,8 @@ public static class FillRating
     public static Rating? From(RgbColour colour)
     {
         var (hue, saturation, lightness) = ToHsl(colour);
-        if (saturation < 0.25 || lightness < 0.12 || lightness > 0.92)
+        // Very pale tints ("lighter 80%") are row shading, not ratings.
+        if (saturation < 0.25 || lightness < 0.12 || lightness > 0.85)
             return null;
 
         return hue switch

@@ -91,12 +91,14 @@ internal static partial class PlanHeaderBlock
             untitled.AddRange(cells);
         }
 
-        // Bare lines: the first is the title, a short second line the service, anything longer the aims.
-        foreach (var line in untitled)
+        // Bare lines: the first is the title, a short line straight after a bare title the service, anything else the aims.
+        var titleFromBareLine = string.IsNullOrEmpty(header.Title);
+        for (var i = 0; i < untitled.Count; i++)
         {
+            var line = untitled[i];
             if (string.IsNullOrEmpty(header.Title))
                 header.Title = AppendixPrefix().Replace(line, "").Trim();
-            else if (header.Service is null && line.Length <= 120)
+            else if (titleFromBareLine && i == 1 && header.Service is null && line.Length <= 120)
                 header.Service = line;
             else
                 header.Aims = header.Aims is null ? line : header.Aims + "\n" + line;

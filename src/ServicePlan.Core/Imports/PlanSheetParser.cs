@@ -124,8 +124,12 @@ public static class PlanSheetParser
                 continue;
 
             var filled = Enumerable.Range(0, row.Cells.Count).Where(i => !string.IsNullOrWhiteSpace(row[i].Text)).ToList();
-            // Heading rows are often shaded across the row: only a fill that reads as a rating makes the row an action.
-            var ratingFill = header.RatingColumn is { } rc && row[rc].Fill is { } fill && FillRating.From(fill) is not null ? fill : (RgbColour?)null;
+            // Heading rows are often shaded across the row: only a rating-coloured fill that the row's other cells do not
+            // share makes the row an action.
+            var ratingFill = header.RatingColumn is { } rc && row[rc].Fill is { } fill && FillRating.From(fill) is not null
+                && !row.Cells.Where((c, i) => i != rc && c.Fill == fill).Any()
+                ? fill
+                : (RgbColour?)null;
 
             // A title block repeated above the table on every printed page is not plan content.
             if (filled.Count == 1 && ratingFill is null && blockTexts.Contains(row[filled[0]].Text.Trim()))
@@ -165,7 +169,8 @@ public static class PlanSheetParser
 
             emptySections.Remove(section);
 
-            var why = Text(row, header, PlanColumn.Why);
+            // An aim merged down its actions' rows is one objective: the copies below the first row continue it.
+            var why = header.ColumnOf(PlanColumn.Why) is { } whyColumn && row[whyColumn].FromMerge ? "" : Text(row, header, PlanColumn.Why);
             if (objective is null || why.Length > 0)
             {
                 objective = new ParsedObjective(row.Number, why, SourceText.SourcesAtEndOf(why));

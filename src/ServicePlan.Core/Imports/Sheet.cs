@@ -32,6 +32,9 @@ public sealed record SheetCell
     public bool IsDate { get; init; }
     public RgbColour? Fill { get; init; }
 
+    /// <summary>True when the value was copied down from the top of a merged range rather than written in this cell.</summary>
+    public bool FromMerge { get; init; }
+
     public bool IsBlank => string.IsNullOrWhiteSpace(Text) && Fill is null;
 
     public static SheetCell Of(string text) => new() { Text = text };

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Imports;
+using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
@@ -13,6 +14,9 @@ public sealed record ImportRequest
 {
     public required string FileName { get; init; }
     public required Guid OrganisationId { get; init; }
+
+    /// <summary>An organisation to create with the plan, in the same transaction, when the database has none yet.</summary>
+    public Organisation? NewOrganisation { get; init; }
     public ImportOptions Options { get; init; } = new();
 
     /// <summary>The label of the review that holds the sheet's ratings and comments.</summary>
@@ -62,6 +66,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         }
 
         var parsed = PlanSheetParser.Parse(workbook, request.Options with { FallbackPeriod = FinancialYear.Containing(Today) });
+        CheckLengths(parsed, request);
         if (parsed.HasErrors || request.DryRun)
             return Report(parsed, planId: null);
 
@@ -89,8 +94,13 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             ImplementationDate = header.ImplementationDate,
             ReviewDate = header.ReviewDate,
         };
+        // A person whose name is exactly one account's name in the organisation is linked to it, so they can update their actions.
+        var accounts = (await db.Users.AsNoTracking().Where(u => u.OrganisationId == request.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .GroupBy(u => u.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
         foreach (var person in parsed.People)
-            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = Clip(person.Name, 200), Initials = Clip(person.Initials, 60), Role = person.Role is null ? null : Clip(person.Role, 200) });
+            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = person.Name, Initials = person.Initials, Role = person.Role, UserId = accounts.GetValueOrDefault(person.Name.Trim()) });
 
         // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
         var now = clock.GetUtcNow().UtcDateTime;
@@ -120,6 +130,8 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         // Written with multi-row inserts rather than tracked entities: a 10,000-action sheet is some 40,000 rows.
         var bulk = new BulkInsert(db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (request.NewOrganisation is { } organisation)
+            await bulk.RowsAsync([organisation], ct);
         await bulk.RowsAsync(newSources, ct);
         await bulk.RowsAsync([plan], ct);
         await bulk.RowsAsync(plan.People, ct);
@@ -140,15 +152,15 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         {
             PlanId = plan.Id,
             ObjectiveId = objective.Id,
-            Ref = Clip(parsed.Ref, 40),
+            Ref = parsed.Ref,
             Order = order,
-            LeadsText = Clip(parsed.Who, 500),
+            LeadsText = parsed.Who,
             WhatIsDone = parsed.DoesWhat,
             Measure = parsed.Measure,
             ChildrenExperience = parsed.Experience,
             CreatedAtUtc = now,
         };
-        action.SetDue(Clip(parsed.ByWhen, 500), plan.Period);
+        action.SetDue(parsed.ByWhen, plan.Period);
         action.Leads.AddRange(LeadMatcher.Match(parsed.Who, plan.People));
         if (parsed.Rating != Rating.None || parsed.Comment.Length > 0)
         {
@@ -179,7 +191,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         {
             if (!byTitle.ContainsKey(title))
             {
-                var source = new Source { OrganisationId = organisationId, Title = Clip(title, 500), Kind = SourceText.Classify(title) ?? SourceKind.Other };
+                var source = new Source { OrganisationId = organisationId, Title = title, Kind = SourceText.Classify(title) ?? SourceKind.Other };
                 added.Add(source);
                 byTitle[title] = source;
             }
@@ -202,5 +214,41 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         parsed.Errors,
         Unreadable: false);
 
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+    /// <summary>
+    /// Text longer than its column would be refused by PostgreSQL mid-write: each is reported with its row and column
+    /// instead, against the lengths the EF model sets, so nothing is cut short and nothing half-written.
+    /// </summary>
+    private void CheckLengths(ParsedPlan parsed, ImportRequest request)
+    {
+        void Check<T>(string property, string? value, int row, string column, string what)
+        {
+            if (value is not null && db.Model.FindEntityType(typeof(T))?.FindProperty(property)?.GetMaxLength() is { } max && value.Length > max)
+                parsed.Errors.Add(new ImportIssue(row, column, $"{what} is {value.Length:N0} characters long; it can be at most {max:N0}."));
+        }
+
+        var header = parsed.Header;
+        Check<Plan>(nameof(Plan.Title), header.Title, 0, "", "The plan's title");
+        Check<Plan>(nameof(Plan.Service), header.Service, 0, "", "The service name");
+        Check<Plan>(nameof(Plan.Owner), header.Owner, 0, "", "The owner");
+        Check<Plan>(nameof(Plan.MonitoringBoard), header.MonitoringBoard, 0, "", "The monitoring board");
+        Check<Plan>(nameof(Plan.ReviewFrequency), header.ReviewFrequency, 0, "", "The review frequency");
+        Check<Review>(nameof(Review.Label), request.ReviewLabel, 0, "", "The review label");
+        foreach (var person in parsed.People)
+        {
+            Check<PlanPerson>(nameof(PlanPerson.Name), person.Name, 0, "", $"The name of person \"{Short(person.Name)}\"");
+            Check<PlanPerson>(nameof(PlanPerson.Initials), person.Initials, 0, "", $"The initials of \"{Short(person.Name)}\"");
+            Check<PlanPerson>(nameof(PlanPerson.Role), person.Role, 0, "", $"The role of \"{Short(person.Name)}\"");
+        }
+
+        foreach (var section in parsed.Sections)
+            Check<Section>(nameof(Section.Title), section.Title, section.Row, "Section", "The section title");
+        foreach (var action in parsed.Actions)
+        {
+            Check<PlanAction>(nameof(PlanAction.Ref), action.Ref, action.Row, PlanColumn.Ref.Name(), "The ref");
+            Check<PlanAction>(nameof(PlanAction.LeadsText), action.Who, action.Row, PlanColumn.Who.Name(), "Who?");
+            Check<PlanAction>(nameof(PlanAction.DueText), action.ByWhen, action.Row, PlanColumn.ByWhen.Name(), "By when?");
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

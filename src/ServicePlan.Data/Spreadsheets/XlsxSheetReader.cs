@@ -187,7 +187,7 @@ internal static class XlsxSheetReader
             if (!byNumber.TryGetValue(top, out var first) || first.Cells.Length <= column || first.Cells[column].IsBlank)
                 continue;
 
-            var source = first.Cells[column];
+            var source = first.Cells[column] with { FromMerge = true };
             for (var number = top + 1; number <= Math.Min(bottom, lastRow); number++)
             {
                 if (!byNumber.TryGetValue(number, out var row))

@@ -20,6 +20,7 @@ public sealed class Layout2019Tests
         ["Aims:", "The aim of this plan is to improve services for children, young people and their families."],
         ["The plan is created with ideas from young people, staff, professionals and research:", "Young people (Action for Children)\nIRO Annual Report\nInternal Audit"],
         ["People involved in delivering the plan:", "Rachel Green\nHeather Smith\nAmanda Morres\nSadie Carnegie", "RG\nHS\nAM\nSC", "Service Manager\nTeam Manager\nDeputy Team Manager\nEarly Help & Short Breaks Lead"],
+        ["The plan is structured to follow the Children and Young People's Plan 2018-21"],
         [],
         ["Section", "Ref", "Specific aim:", "Action:", "Measure/outcome:", "Due", "Lead", "Comments:", "Green"],
         ["Safe", "1", "All families have a clear reason for involvement in CIN process (Action for children)", "Recruit DTM to chair first CIN meetings", "Family feedback", "Oct-19", "RG", "Sept: DTM in place.", "Green"],
@@ -43,6 +44,8 @@ public sealed class Layout2019Tests
         Assert.Equal(new DateOnly(2020, 1, 1), header.ReviewDate);
         Assert.Equal("Quarterly", header.ReviewFrequency);
         Assert.StartsWith("The aim of this plan", header.Aims);
+        Assert.Contains("structured to follow the Children and Young People's Plan", header.Aims, StringComparison.Ordinal);
+        Assert.Null(header.Service);
         Assert.Contains("IRO Annual Report", header.CreatedWithIdeasFrom);
     }
 

@@ -147,6 +147,45 @@ public sealed class PlanSheetParserTests
         Assert.Equal(expected, plan.Actions.Last().Rating);
     }
 
+    [Theory]
+    [InlineData("#D9E1F2")]
+    [InlineData("#E2EFDA")]
+    [InlineData("#FFF2CC")]
+    [InlineData("#0070C0")]
+    public void A_heading_shaded_across_the_row_is_a_heading_whatever_the_shade(string shade)
+    {
+        object[] shaded = [Fill(shade, "Children in Need"), .. Enumerable.Range(0, 7).Select(_ => (object)Fill(shade))];
+
+        var plan = PlanSheetParser.Parse(Book(Sheet2024(shaded, ["DSCO role", "HOS", "Joins pan London DSCO network.", "June and March 2025", "", "", "Green", ""])), Options);
+
+        Assert.Equal("Children in Need", plan.Sections.Last().Title);
+        Assert.Equal(6, plan.Actions.Count());
+    }
+
+    [Fact]
+    public void A_shaded_blank_row_is_not_an_action()
+    {
+        object[] shaded = [.. Enumerable.Range(0, 8).Select(_ => (object)Fill("#FFF2CC"))];
+
+        var plan = PlanSheetParser.Parse(Book(Sheet2024(shaded)), Options);
+
+        Assert.Equal(5, plan.Actions.Count());
+    }
+
+    [Fact]
+    public void An_aim_merged_down_its_actions_rows_is_one_objective()
+    {
+        var merged = new SheetCell { Text = "Merged aim", FromMerge = true };
+        var plan = PlanSheetParser.Parse(Book(Sheet2024(
+            ["Merged aim", "HoS", "First action", "Jun-24", "", "", "Green", ""],
+            [merged, "HoS", "Second action", "Jul-24", "", "", "Amber", ""],
+            [merged, "HoS", "Third action", "Aug-24", "", "", "Blue", ""])), Options);
+
+        var objective = plan.Sections.Last().Objectives.Last();
+        Assert.Equal("Merged aim", objective.Aim);
+        Assert.Equal(["First action", "Second action", "Third action"], objective.Actions.Select(a => a.DoesWhat));
+    }
+
     [Fact]
     public void A_fill_that_is_no_brag_colour_leaves_the_action_unrated_with_a_warning()
     {

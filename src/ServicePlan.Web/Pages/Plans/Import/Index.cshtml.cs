@@ -42,30 +42,40 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
 
         Token = await uploads.SaveAsync(user.Id, file!, ct);
         Input.FileName = Path.GetFileName(file!.FileName);
-        Preview = await RunAsync(uploads.Find(user.Id, Token)!, period, dryRun: true, ct);
+        var path = uploads.Find(user.Id, Token)!;
+        Preview = await RunAsync(path, period, dryRun: true, ct);
         if (Preview.Unreadable)
+        {
+            // Nothing can come of it, and it may hold personal data: do not keep it.
+            UploadStore.Remove(path);
             Token = null;
+        }
+
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string? token, CancellationToken ct)
     {
         var period = ValidateOptions();
-        var path = uploads.Find(user.Id, token);
-        if (path is null)
-            ModelState.AddModelError("File", "The uploaded file has expired or was already imported: upload it again");
         if (!ModelState.IsValid)
             return Page();
+        var path = uploads.Claim(user.Id, token);
+        if (path is null)
+        {
+            ModelState.AddModelError("File", "The uploaded file has expired or was already imported: upload it again");
+            return Page();
+        }
 
-        var report = await RunAsync(path!, period, dryRun: false, ct);
+        var report = await RunAsync(path, period, dryRun: false, ct);
         if (!report.Succeeded || report.PlanId is not { } planId)
         {
+            UploadStore.Release(path);
             Preview = report;
             Token = token;
             return Page();
         }
 
-        UploadStore.Remove(path!);
+        UploadStore.Remove(path);
         TempData["Confirmation"] = $"Imported {report.Title}: {report.Actions} actions in {report.Sections} sections";
         return Redirect($"/plans/{planId}");
     }
@@ -89,7 +99,7 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
         await using var content = System.IO.File.OpenRead(path);
         return await importer.ImportAsync(content, new ImportRequest
         {
-            FileName = Input.FileName ?? Path.GetFileName(path),
+            FileName = Input.FileName ?? Path.GetFileName(path).Replace(".importing", "", StringComparison.Ordinal),
             OrganisationId = user.OrganisationId,
             ReviewLabel = string.IsNullOrWhiteSpace(Input.ReviewLabel) ? "Imported" : Input.ReviewLabel.Trim(),
             DryRun = dryRun,

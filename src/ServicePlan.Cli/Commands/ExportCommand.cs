@@ -14,13 +14,14 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
         format.AcceptOnlyFromAmong("xlsx", "csv");
         var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write", Required = true };
+        var includeExempt = new Option<bool>("--include-exempt") { Description = "Include actions marked exempt (Schedule 12A): never for a public paper" };
 
-        var command = new Command("export", "Export a plan as .xlsx or .csv") { planId, format, output };
+        var command = new Command("export", "Export a plan as .xlsx or .csv") { planId, format, output, includeExempt };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
             await using var scope = services.CreateAsyncScope();
-            var table = await scope.ServiceProvider.GetRequiredService<PlanTables>().LoadAsync(parse.GetValue(planId), organisationId: null, ct)
+            var table = await scope.ServiceProvider.GetRequiredService<PlanTables>().LoadAsync(parse.GetValue(planId), organisationId: null, ct, parse.GetValue(includeExempt))
                 ?? throw new CliException($"There is no plan {parse.GetValue(planId)}.", exitCode: 1);
 
             var file = parse.GetValue(output)!;

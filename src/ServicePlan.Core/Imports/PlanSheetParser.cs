@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Sources;
@@ -264,7 +265,7 @@ public static class PlanSheetParser
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var who in whoTexts)
         {
-            foreach (var part in who.Split(["&", ",", "/", ";", " and "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in who.Split(LeadMatcher.Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var name = string.Join(' ', part.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 if (name.Length is > 0 and <= 60 && seen.Add(name))

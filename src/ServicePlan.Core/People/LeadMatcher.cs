@@ -3,7 +3,8 @@ namespace ServicePlan.Core.People;
 /// <summary>Finds the plan's people named by a "Who?" cell, which real plans write loosely: "HOS", "hos &amp; management team", "HS/AM/ SaC".</summary>
 public static class LeadMatcher
 {
-    private static readonly string[] Separators = ["&", ",", "/", ";", "+", " and "];
+    /// <summary>What joins several leads in one "Who?" cell.</summary>
+    public static readonly string[] Separators = ["&", ",", "/", ";", "+", " and "];
 
     public static IReadOnlyList<PlanPerson> Match(string? whoText, IEnumerable<PlanPerson> people)
     {

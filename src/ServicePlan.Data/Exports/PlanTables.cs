@@ -7,8 +7,11 @@ namespace ServicePlan.Data.Exports;
 /// <summary>Builds the plan table that exports and the report appendix are written from, from the same query as the action list.</summary>
 public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
 {
-    /// <summary>Null when the plan does not exist (or, when an organisation is given, is not that organisation's).</summary>
-    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, CancellationToken ct = default)
+    /// <summary>
+    /// Null when the plan does not exist (or, when an organisation is given, is not that organisation's).
+    /// Exempt actions are left out unless asked for: an exported appendix may end up in a public paper.
+    /// </summary>
+    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, CancellationToken ct = default, bool includeExempt = false)
     {
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.People.OrderBy(person => person.Name))
@@ -17,7 +20,7 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
             return null;
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
-        var rows = (await actions.ListAsync(planId, new ActionFilter(), ct)).ToLookup(r => r.SectionId);
+        var rows = (await actions.ListAsync(planId, new ActionFilter(), ct)).Where(r => includeExempt || !r.IsExempt).ToLookup(r => r.SectionId);
 
         var tableSections = sections.Select(section =>
         {

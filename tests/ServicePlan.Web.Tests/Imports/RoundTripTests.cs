@@ -13,7 +13,7 @@ namespace ServicePlan.Web.Tests.Imports;
 [Trait("Category", "Database")]
 public sealed class RoundTripTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private sealed record Shape(string Section, int Objective, string Ref, string Who, string DoesWhat, string ByWhen, string Measure, string Experience, string Rating, string Comment);
+    private sealed record Shape(string Section, int Objective, string Why, string Ref, string Who, string DoesWhat, string ByWhen, string Measure, string Experience, string Rating, string Comment);
 
     private async Task<List<Shape>> ShapeAsync(Guid planId)
     {
@@ -27,11 +27,22 @@ public sealed class RoundTripTests(ServicePlanAppFixture app) : IClassFixture<Se
             {
                 if (row.Why.Length > 0 || objective == 0)
                     objective++;
-                shapes.Add(new Shape(section.Title, objective, row.Ref, row.Who, row.DoesWhat, row.ByWhen, row.Measure, row.Experience, row.Rating.ToString(), row.LatestComment));
+                shapes.Add(new Shape(section.Title, objective, row.Why, row.Ref, row.Who, row.DoesWhat, row.ByWhen, row.Measure, row.Experience, row.Rating.ToString(), row.LatestComment));
             }
         }
 
         return shapes;
+    }
+
+    /// <summary>The sources of each objective, in plan order: brackets at the end of an aim travel inside the aim.</summary>
+    private async Task<List<string>> SourceTitlesAsync(Guid planId)
+    {
+        await using var db = app.Database.CreateContext();
+        var objectives = await db.Objectives.Include(o => o.Sources).Include(o => o.Section)
+            .Where(o => o.Section!.PlanId == planId).ToListAsync();
+        return objectives.OrderBy(o => o.Section!.Order).ThenBy(o => o.Order)
+            .SelectMany(o => o.Sources.OrderBy(s => s.Title).Select(s => $"{o.Order}:{s.Title}"))
+            .ToList();
     }
 
     private async Task<Guid> ExportAndImportAsync(Guid planId, string format)
@@ -93,5 +104,6 @@ public sealed class RoundTripTests(ServicePlanAppFixture app) : IClassFixture<Se
         var original = await ShapeAsync(first.PlanId!.Value);
         Assert.Equal(31, original.Count);
         Assert.Equal(original, await ShapeAsync(second));
+        Assert.Equal(await SourceTitlesAsync(first.PlanId!.Value), await SourceTitlesAsync(second));
     }
 }

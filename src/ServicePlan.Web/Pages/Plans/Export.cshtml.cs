@@ -9,11 +9,13 @@ namespace ServicePlan.Web.Pages.Plans;
 /// <summary>Downloads of the plan: the committee appendix as .xlsx, or a plain .csv.</summary>
 public sealed class ExportModel(PlanTables tables, CurrentUser user) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid planId, string format, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, string format, bool includeExempt, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv"))
             return NotFound();
-        var table = await tables.LoadAsync(planId, user.OrganisationId, ct);
+
+        // Only those who edit the plan may take exempt information out of it.
+        var table = await tables.LoadAsync(planId, user.OrganisationId, ct, includeExempt && user.MayEditPlan);
         if (table is null)
             return NotFound();
 

@@ -6,6 +6,8 @@ using ServicePlan.Data.Actions;
 using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
+using ServicePlan.Data.Reports;
+using ServicePlan.Data.Reviews;
 using ServicePlan.Data.Users;
 
 namespace ServicePlan.Cli;
@@ -43,6 +45,8 @@ public static class CliDatabase
         services.AddScoped<ActionQueries>();
         services.AddScoped<PlanTables>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<ReviewQueries>();
+        services.AddScoped<CommitteeReports>();
         services.AddScoped<UserAccounts>();
         var provider = services.BuildServiceProvider();
 

@@ -14,6 +14,7 @@ root.Subcommands.Add(PlansCommand.Create(db));
 root.Subcommands.Add(UsersCommand.Create(db));
 root.Subcommands.Add(ImportCommand.Create(db));
 root.Subcommands.Add(ExportCommand.Create(db));
+root.Subcommands.Add(ReportCommand.Create(db));
 
 try
 {

@@ -8,6 +8,7 @@ using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
 using ServicePlan.Data.Progress;
+using ServicePlan.Data.Reports;
 using ServicePlan.Data.Reviews;
 using ServicePlan.Data.Users;
 using ServicePlan.Web.Api;
@@ -88,6 +89,7 @@ public static class ServicePlanApp
         services.AddSingleton<UploadStore>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();
+        services.AddScoped<CommitteeReports>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
     }

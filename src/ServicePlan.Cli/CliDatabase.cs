@@ -47,6 +47,7 @@ public static class CliDatabase
         services.AddScoped<PlanImporter>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<CommitteeReports>();
+        services.AddScoped<Narratives>();
         services.AddScoped<UserAccounts>();
         var provider = services.BuildServiceProvider();
 

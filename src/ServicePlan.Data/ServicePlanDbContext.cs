@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
+using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
 using ServicePlan.Data.Users;
@@ -24,6 +25,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

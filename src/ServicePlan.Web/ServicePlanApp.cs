@@ -74,6 +74,9 @@ public static class ServicePlanApp
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
         });
+        // Every form validates its own fields with GOV.UK wording; MVC's implicit "required" for non-nullable strings
+        // would add a second, generic message.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(options => options.Cookie.Name = "serviceplan-csrf");
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -90,6 +93,7 @@ public static class ServicePlanApp
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<CommitteeReports>();
+        services.AddScoped<Narratives>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
     }

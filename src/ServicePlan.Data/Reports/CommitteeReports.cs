@@ -19,7 +19,7 @@ public sealed record ReportResult(CommitteeReport Report, IReadOnlyList<Personal
 /// Assembles the committee cover report for a review: the figures and lists from what moved, the plan table as the
 /// appendix. A public report leaves exempt actions out, says where, and is checked for personal data.
 /// </summary>
-public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries reviews, PlanTables tables)
+public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries reviews, PlanTables tables, Narratives narratives)
 {
     /// <summary>Null when there is no such review in the organisation (any organisation when none is given).</summary>
     public async Task<ReportResult?> BuildAsync(Guid reviewId, Guid? organisationId, bool isPublic, CancellationToken ct = default)
@@ -38,23 +38,23 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         IReadOnlyList<ReportAction> List(IEnumerable<MovedAction> moved) =>
             moved.Where(m => !exemptIds.Contains(m.ActionId)).Select(m => new ReportAction(m.Ref, m.Section, m.Title, m.Current, m.Comment)).ToList();
 
-        var (authorName, authorTitle) = SplitOwner(plan.Owner);
+        var (words, _) = await narratives.ForReviewAsync(review, plan, ct);
         var header = new ReportHeader(
-            Committees: plan.MonitoringBoard ?? "",
+            Committees: words.Committees,
             Date: review.Date,
-            Subject: $"{plan.Title}: {review.Label}",
+            Subject: words.Subject,
             IsPublic: isPublic,
-            ReportOf: plan.Owner ?? "",
-            AuthorName: authorName,
-            AuthorTitle: authorTitle,
-            AuthorPhone: null,
-            AuthorEmail: null,
+            ReportOf: words.ReportOf,
+            AuthorName: words.AuthorName,
+            AuthorTitle: words.AuthorTitle,
+            AuthorPhone: words.AuthorPhone,
+            AuthorEmail: words.AuthorEmail,
             PlanTitle: plan.Title,
             ReviewLabel: review.Label);
 
         var report = new CommitteeReport(
             header,
-            DefaultNarrative(plan, review),
+            words.ToReport(),
             movement.Counts,
             List(movement.NewlyBlue),
             List(movement.AmberAndRed),
@@ -62,33 +62,14 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             appendix,
             isPublic ? exempt.Select(e => $"Action {e.Ref} ({e.ExemptParagraph ?? "Schedule 12A"})").ToList() : []);
 
-        var flags = isPublic ? PersonalDataCheck.Scan(TextsToPublish(report), await KnownNamesAsync(plan, ct)) : [];
+        var known = isPublic ? await KnownNamesAsync(plan, ct) : null;
+        var flags = known is null ? [] : PersonalDataCheck.Scan(TextsToPublish(report), known with
+        {
+            People = known.People.Append(words.AuthorName),
+            AllowedEmails = words.AuthorEmail is { } email ? [email] : [],
+            AllowedPhoneNumbers = words.AuthorPhone is { } phone ? [phone] : [],
+        });
         return new ReportResult(report, flags);
-    }
-
-    /// <summary>Until the owner has written the narrative for a review, the report carries the plan's own words.</summary>
-    private static ReportNarrative DefaultNarrative(Plan plan, Review review) => new(
-        Summary: $"This report updates Members on the {plan.Title} at its {review.Label} review.",
-        Recommendation: ReportNarrative.DefaultRecommendation,
-        Background: plan.Aims ?? "",
-        ImpactOnChildren: "",
-        CorporateAndStrategic: "",
-        Financial: "",
-        Resource: "",
-        Legal: "",
-        Risk: "",
-        Equalities: "",
-        Climate: "",
-        Security: "",
-        Conclusion: "",
-        Appendices: [$"Appendix 1 – {plan.Title}"]);
-
-    private static (string Name, string Title) SplitOwner(string? owner)
-    {
-        if (string.IsNullOrWhiteSpace(owner))
-            return ("", "");
-        var comma = owner.IndexOf(',', StringComparison.Ordinal);
-        return comma < 0 ? (owner.Trim(), "") : (owner[..comma].Trim(), owner[(comma + 1)..].Trim());
     }
 
     /// <summary>Every text the public report would print, each with where it stands so the owner can find it.</summary>
@@ -128,7 +109,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         var sources = await db.Sources.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).Select(s => s.Title).ToListAsync(ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.OrganisationId == plan.OrganisationId).Select(u => u.DisplayName).ToListAsync(ct);
         return new KnownNames(
-            people.SelectMany(p => new[] { p.Name, p.Initials }).Concat(staff).Append(SplitOwner(plan.Owner).Name),
+            people.SelectMany(p => new[] { p.Name, p.Initials }).Concat(staff).Append(Narratives.SplitOwner(plan.Owner).Name),
             sources.Append(organisation).Append(plan.Service ?? "").Where(s => s.Length > 0),
             []);
     }

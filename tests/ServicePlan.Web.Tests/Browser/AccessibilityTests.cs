@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ServicePlan.Core.Access;
 using ServicePlan.Web.Tests.Infrastructure;
@@ -28,7 +29,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var plan = await browser.PlanAsync();
         var action = await browser.ActionAsync("16");
 
-        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/actions/{action.Id}", "/my-actions" })
+        Guid review;
+        await using (var db = browser.Database.CreateContext())
+            review = await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync();
+        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/actions/{action.Id}", "/my-actions", $"/plans/{plan.Id}/reviews", $"/reviews/{review}", $"/reviews/{review}/narrative" })
         {
             await page.GotoAsync(url);
             await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);

@@ -427,6 +427,124 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Appendices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("AuthorTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Climate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Committees")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CorporateAndStrategic")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Equalities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Financial")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ImpactOnChildren")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Legal")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReportOf")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewNarratives", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Core.Reviews.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -759,6 +877,15 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.HasOne("ServicePlan.Core.Plans.Plan", null)
                         .WithMany("Sections")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
+                {
+                    b.HasOne("ServicePlan.Core.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePlan.Core.Reports.ReviewNarrative", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

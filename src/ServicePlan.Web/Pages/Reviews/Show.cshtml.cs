@@ -14,6 +14,7 @@ public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, Cu
     public Plan Plan { get; private set; } = null!;
     public ReviewMovement Movement { get; private set; } = null!;
     public bool MayClose => user.MayEditPlan && Review.Status == ReviewStatus.Open;
+    public bool MayWriteNarrative => user.MayEditPlan;
 
     [TempData]
     public string? Confirmation { get; set; }

@@ -112,3 +112,36 @@ public sealed class ReviewWorkflowTests(ServicePlanAppFixture app) : IClassFixtu
         Assert.Contains("Enter the review date as a real date", summary, StringComparison.Ordinal);
     }
 }
+
+[Trait("Category", "Database")]
+public sealed class MyActionsForReviewTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
+{
+    [Fact]
+    public async Task A_lead_sees_which_of_their_actions_still_need_an_update_in_the_open_review()
+    {
+        // The demo's Q1 already holds every action's update: the owner moves on to Q2.
+        var plan = await app.PlanAsync();
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        await using (var db = app.Database.CreateContext())
+        {
+            var q1 = await db.Reviews.Where(r => r.Label == "Q1 2024-25").Select(r => r.Id).SingleAsync();
+            await owner.PostFormAsync($"/reviews/{q1}", $"/reviews/{q1}?handler=Close", []);
+        }
+
+        await owner.PostFormAsync($"/plans/{plan.Id}/reviews", $"/plans/{plan.Id}/reviews", new() { ["Input.Label"] = "Q2 2024-25", ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" });
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+
+        var before = await lead.GetPageAsync("/my-actions");
+        Assert.Contains("Q2 2024-25 is open: 2 of your actions still need an update", before.QuerySelector("#open-review")!.TextContent, StringComparison.Ordinal);
+
+        var action = await app.ActionAsync("15");
+        await lead.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Green", ["Input.Comment"] = "Household support fund promoted." });
+
+        var after = await lead.GetPageAsync("/my-actions");
+        Assert.Contains("1 of your actions still need an update", after.QuerySelector("#open-review")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Updated", after.QuerySelector("[data-review-status='15']")!.TextContent.Trim());
+        Assert.Contains("Needs an update", after.QuerySelector("[data-review-status='13']")!.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.DueDates;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
+using ServicePlan.Core.Reviews;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.MyActions;
 
-public sealed record MyAction(Guid Id, string Ref, string PlanTitle, string WhatIsDone, string DueText, Rating Rating, bool IsOverdue);
+/// <summary><see cref="OpenReview"/> is the plan's open review, if any; <see cref="UpdatedInOpenReview"/> whether this action has its update in it.</summary>
+public sealed record MyAction(Guid Id, string Ref, string PlanTitle, string WhatIsDone, string DueText, Rating Rating, bool IsOverdue, string? OpenReview, bool UpdatedInOpenReview);
 
 /// <summary>The actions the signed-in person leads, in open plans: what a team manager checks before a review.</summary>
 public sealed class IndexModel(ServicePlanDbContext db, ActionQueries actions, CurrentUser user) : PageModel
@@ -32,11 +34,13 @@ public sealed class IndexModel(ServicePlanDbContext db, ActionQueries actions, C
                 a.DueKind,
                 a.DueOn,
                 Rating = a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
+                OpenReview = db.Reviews.Where(r => r.PlanId == p.Id && r.Status == ReviewStatus.Open).Select(r => r.Label).FirstOrDefault(),
+                UpdatedInOpenReview = a.Updates.Any(u => u.Review != null && u.Review.Status == ReviewStatus.Open),
             })
             .OrderBy(a => a.PlanTitle).ThenBy(a => a.Order)
             .ToListAsync(ct);
 
         Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanTitle, a.WhatIsDone, a.DueText, a.Rating,
-            DueDate.IsOverdue(a.DueKind, a.DueOn, actions.Today, a.Rating == Rating.Blue))).ToList();
+            DueDate.IsOverdue(a.DueKind, a.DueOn, actions.Today, a.Rating == Rating.Blue), a.OpenReview, a.UpdatedInOpenReview)).ToList();
     }
 }

@@ -31,20 +31,33 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         if (plan is null)
             return null;
 
-        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == plan.Id)
+        var (reviews, histories) = await HistoriesAsync(plan.Id, ct);
+        var current = reviews.Single(r => r.Id == review.Id);
+        return (review, plan, ReviewMovement.Of(current, reviews, histories));
+    }
+
+    /// <summary>The BRAG counts at each review of the plan, oldest first: the dashboard's trend.</summary>
+    public async Task<IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)>> TrendAsync(Guid planId, CancellationToken ct = default)
+    {
+        var (reviews, histories) = await HistoriesAsync(planId, ct);
+        return reviews.OrderBy(r => r.Date).Select(r => (r, ReviewMovement.Of(r, reviews, histories).Counts)).ToList();
+    }
+
+    /// <summary>The plan's reviews, and every action with all its updates: three queries whatever the plan's size.</summary>
+    private async Task<(List<ReviewInHistory> Reviews, List<ActionHistory> Histories)> HistoriesAsync(Guid planId, CancellationToken ct)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId)
             .Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToListAsync(ct);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
+        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
             .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
             .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc })
             .ToListAsync(ct);
         var updates = (await db.ProgressUpdates.AsNoTracking()
-                .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == plan.Id))
+                .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId))
                 .Select(u => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment) })
                 .ToListAsync(ct))
             .ToLookup(u => u.ActionId, u => u.Update);
-
-        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList()));
-        var current = reviews.Single(r => r.Id == review.Id);
-        return (review, plan, ReviewMovement.Of(current, reviews, histories));
+        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();
+        return (reviews, histories);
     }
 }

@@ -51,7 +51,7 @@ public sealed class PlanPagesTests(ServicePlanAppFixture app) : IClassFixture<Se
         Assert.Contains("Self Evaluation", header["Created with ideas from"]);
         Assert.Contains("Rachel Talmage (HoS)", header["People"]);
 
-        var sections = page.QuerySelectorAll("tbody th[scope=row]").Select(th => th.TextContent.Replace("(no actions)", "").Trim()).ToArray();
+        var sections = page.QuerySelectorAll("#sections-table tbody th[scope=row]").Select(th => th.TextContent.Replace("(no actions)", "").Trim()).ToArray();
         Assert.Equal(DemoSectionsInOrder, sections);
     }
 
@@ -64,12 +64,29 @@ public sealed class PlanPagesTests(ServicePlanAppFixture app) : IClassFixture<Se
 
         var page = await client.GetPageAsync($"/plans/{plan.Id}");
 
-        var totals = page.QuerySelector("tfoot tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        var totals = page.QuerySelector("#sections-table tfoot tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
         // Blue, Red, Amber, Green, Not rated, Overdue, Total
         Assert.Equal(["8", "1", "6", "13", "3"], totals[..5]);
         Assert.Equal("31", totals[6]);
-        var ofsted = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("OFSTED RECOMMENDATION", StringComparison.Ordinal));
+        var ofsted = page.QuerySelectorAll("#sections-table tbody tr").Single(r => r.TextContent.Contains("OFSTED RECOMMENDATION", StringComparison.Ordinal));
         Assert.Equal(["4", "0", "1", "1", "0"], ofsted.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Take(5).ToArray());
+    }
+
+    [Fact]
+    public async Task Overview_shows_the_ratings_at_each_review_as_a_chart_with_the_same_figures_in_a_table()
+    {
+        using var client = app.CreateClient();
+        await client.SignInAsync(Roles.Viewer);
+        var plan = await app.PlanAsync();
+
+        var page = await client.GetPageAsync($"/plans/{plan.Id}");
+
+        var row = page.QuerySelector("#trend-table tbody tr")!;
+        Assert.Equal("Q1 2024-25", row.QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal(["8", "1", "6", "13", "3"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var chart = page.QuerySelector("svg.app-trend-chart")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Equal(5, chart.QuerySelectorAll("rect").Length);
     }
 
     [Fact]

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Core.Plans;
+using ServicePlan.Core.Reviews;
 using ServicePlan.Data.Plans;
+using ServicePlan.Data.Reviews;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans;
 
-public sealed class OverviewModel(PlanQueries plans, CurrentUser user) : PageModel
+public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, CurrentUser user) : PageModel
 {
     public PlanOverview Overview { get; private set; } = null!;
+
+    /// <summary>The BRAG counts at each review, oldest first.</summary>
+    public IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
@@ -15,6 +21,7 @@ public sealed class OverviewModel(PlanQueries plans, CurrentUser user) : PageMod
         if (overview is null)
             return NotFound();
         Overview = overview;
+        Trend = await reviews.TrendAsync(planId, ct);
         return Page();
     }
 }

@@ -48,14 +48,14 @@ public class ServicePlanAppFixture : IAsyncLifetime
     public TestClient CreateClient() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 }
 
-public sealed class ServicePlanFactory(string connectionString, TimeProvider clock) : WebApplicationFactory<Program>
+public sealed class ServicePlanFactory(string connectionString, TimeProvider clock, string environment = "Testing") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: the app reads its connection string before Build(),
         // and only settings given this way are visible that early.
         builder.UseSetting("ConnectionStrings:ServicePlan", connectionString);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -62,6 +62,21 @@ public sealed class DatabaseStartupTests
     }
 
     [Fact]
+    public async Task In_production_a_first_start_creates_the_roles_but_no_demo_data_or_users()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new ServicePlanFactory(database.ConnectionString, new FixedClock(FixedClock.DemoToday), "Production");
+        using var client = factory.CreateClient();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.Plans.CountAsync());
+        Assert.Equal(0, await db.Organisations.CountAsync());
+        Assert.Equal(["Admin", "Lead", "PlanOwner", "Viewer"], (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+    }
+
+    [Fact]
     public async Task A_first_start_creates_the_database_and_seeds_the_demo_plan()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -264,41 +264,8 @@ internal static partial class ReportContentWriter
     public static List<string> Paragraphs(string? text) =>
         [.. BlankLine().Split(Clean(text)).Select(paragraph => paragraph.Trim()).Where(paragraph => paragraph.Length > 0)];
 
-    /// <summary>
-    /// Text as both formats can carry it: line breaks as LF and no characters XML forbids (a stray control character
-    /// pasted from another program would make the .docx unreadable).
-    /// </summary>
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return "";
-
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-            }
-            else if (c == '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (c == '\n' || c is (>= '\u0020' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD'))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Text as both formats can carry it; a tab becomes a space, as Word would show it in running text.</summary>
+    public static string Clean(string? text) => OpenXmlText.Clean(text, tabsAsSpaces: true);
 
     [GeneratedRegex(@"\n[ \u00A0]*\n\s*")]
     private static partial Regex BlankLine();

@@ -395,47 +395,9 @@ public static class XlsxPlanWriter
     private static string Reference(int column, int row) =>
         string.Create(CultureInfo.InvariantCulture, $"{(char)('A' + column)}{row}");
 
-    /// <summary>
-    /// Cell text as Excel stores it: line breaks as LF, no characters XML cannot carry, and no longer than a cell holds.
-    /// </summary>
-    private static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return "";
+    /// <summary>Cell text as Excel stores it, no longer than a cell holds.</summary>
+    private static string Clean(string? text) => OpenXmlText.Clean(text, maxLength: MaxCellLength);
 
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (XmlAllows(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        if (builder.Length > MaxCellLength)
-        {
-            var cut = MaxCellLength;
-            if (char.IsLowSurrogate(builder[cut]))
-                cut--;
-            builder.Length = cut;
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool XmlAllows(char c) =>
-        c is '\t' or '\n' or (>= '\u0020' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
 
     // In a header or footer "&" starts a code, and Excel caps the whole text at 255 characters.
     private static string FooterText(string title)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Actions;
 
@@ -22,7 +23,8 @@ public sealed class ActionDetails(ServicePlanDbContext db)
 
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.People.OrderBy(person => person.Name))
-            .FirstOrDefaultAsync(p => p.Id == action.PlanId && p.OrganisationId == organisationId, ct);
+            .VisibleTo(organisationId)
+            .FirstOrDefaultAsync(p => p.Id == action.PlanId, ct);
         if (plan is null)
             return null;
 

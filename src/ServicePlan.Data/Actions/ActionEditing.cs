@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Actions;
 
@@ -38,7 +39,7 @@ public sealed class ActionEditing(ServicePlanDbContext db)
         var action = await db.Actions.Include(a => a.Leads).FirstOrDefaultAsync(a => a.Id == actionId, ct);
         if (action is null)
             return new EditResult.NotFound();
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == action.PlanId && p.OrganisationId == organisationId, ct);
+        var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == action.PlanId, ct);
         if (plan is null)
             return new EditResult.NotFound();
         if (plan.Status == PlanStatus.Closed)

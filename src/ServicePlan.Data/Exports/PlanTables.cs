@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Exports;
 
@@ -15,7 +16,8 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
     {
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.People.OrderBy(person => person.Name))
-            .FirstOrDefaultAsync(p => p.Id == planId && (organisationId == null || p.OrganisationId == organisationId), ct);
+            .VisibleTo(organisationId)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
             return null;
 

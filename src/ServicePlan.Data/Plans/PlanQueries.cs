@@ -24,12 +24,13 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
     public Task<Plan?> FindAsync(Guid planId, Guid organisationId, CancellationToken ct = default) =>
         db.Plans.AsNoTracking()
             .Include(p => p.People.OrderBy(person => person.Name))
-            .FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
+            .VisibleTo(organisationId)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
 
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? organisationId, CancellationToken ct = default)
     {
         var plans = await db.Plans.AsNoTracking()
-            .Where(p => organisationId == null || p.OrganisationId == organisationId)
+            .VisibleTo(organisationId)
             .OrderByDescending(p => p.Period).ThenBy(p => p.Title)
             .Select(p => new { p.Id, p.Title, p.Period, p.Status })
             .ToListAsync(ct);

@@ -3,6 +3,7 @@ using ServicePlan.Core.Access;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Progress;
 
@@ -36,7 +37,8 @@ public sealed class ProgressRecording(ServicePlanDbContext db, TimeProvider cloc
             return ProgressResult.NotFound;
 
         var plan = await db.Plans.AsNoTracking()
-            .Where(p => p.Id == action.PlanId && p.OrganisationId == author.OrganisationId)
+            .VisibleTo(author.OrganisationId)
+            .Where(p => p.Id == action.PlanId)
             .Select(p => new { p.Status })
             .FirstOrDefaultAsync(ct);
         if (plan is null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Reports;
 
@@ -64,7 +65,8 @@ public sealed class Narratives(ServicePlanDbContext db, TimeProvider clock)
     /// <summary>Saves the owner's words for the review; refused if someone else saved them since <paramref name="version"/> was read.</summary>
     public async Task<NarrativeSaveResult> SaveAsync(Guid reviewId, Guid organisationId, ReviewNarrative words, int version, string updatedBy, CancellationToken ct = default)
     {
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId && db.Plans.Any(p => p.Id == r.PlanId && p.OrganisationId == organisationId), ct);
+        var plans = db.Plans.VisibleTo(organisationId);
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId && plans.Any(p => p.Id == r.PlanId), ct);
         if (review is null)
             return new NarrativeSaveResult.NotFound();
 

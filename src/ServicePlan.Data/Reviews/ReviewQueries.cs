@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Reviews;
 
@@ -27,7 +28,7 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         if (review is null)
             return null;
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == review.PlanId && p.OrganisationId == organisationId, ct);
+        var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == review.PlanId, ct);
         if (plan is null)
             return null;
 

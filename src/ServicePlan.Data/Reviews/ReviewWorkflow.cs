@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Reviews;
 
@@ -21,7 +22,7 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
 {
     public async Task<ReviewResult> OpenAsync(Guid planId, Guid organisationId, string label, DateOnly date, CancellationToken ct = default)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
+        var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
             return new ReviewResult.NotFound();
         if (plan.Status == PlanStatus.Closed)
@@ -50,7 +51,8 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
 
     public async Task<ReviewResult> CloseAsync(Guid reviewId, Guid organisationId, CancellationToken ct = default)
     {
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId && db.Plans.Any(p => p.Id == r.PlanId && p.OrganisationId == organisationId), ct);
+        var plans = db.Plans.VisibleTo(organisationId);
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId && plans.Any(p => p.Id == r.PlanId), ct);
         if (review is null)
             return new ReviewResult.NotFound();
         if (review.Status == ReviewStatus.Closed)

@@ -6,6 +6,7 @@ using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Plans;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.MyActions;
@@ -23,7 +24,7 @@ public sealed class IndexModel(ServicePlanDbContext db, ActionQueries actions, C
         var userId = user.Id;
         var rows = await db.Actions.AsNoTracking()
             .Where(a => a.Leads.Any(p => p.UserId == userId))
-            .Join(db.Plans.Where(p => p.OrganisationId == user.OrganisationId && p.Status == PlanStatus.Open), a => a.PlanId, p => p.Id, (a, p) => new
+            .Join(db.Plans.VisibleTo(user.OrganisationId).Where(p => p.Status == PlanStatus.Open), a => a.PlanId, p => p.Id, (a, p) => new
             {
                 a.Id,
                 a.Ref,

@@ -6,6 +6,7 @@ using ServicePlan.Core.Plans;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Data;
+using ServicePlan.Data.Plans;
 using ServicePlan.Data.Reports;
 using ServicePlan.Web.Infrastructure;
 
@@ -102,7 +103,7 @@ public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narrative
     private async Task<bool> LoadAsync(Guid reviewId, CancellationToken ct)
     {
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        var plan = review is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == review.PlanId && p.OrganisationId == user.OrganisationId, ct);
+        var plan = review is null ? null : await db.Plans.AsNoTracking().VisibleTo(user.OrganisationId).FirstOrDefaultAsync(p => p.Id == review.PlanId, ct);
         if (review is null || plan is null)
             return false;
         (Review, Plan) = (review, plan);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
+using ServicePlan.Core.Privacy;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
@@ -26,6 +27,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
+    public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

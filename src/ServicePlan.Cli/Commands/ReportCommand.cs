@@ -38,7 +38,7 @@ public static class ReportCommand
             var result = (await scope.ServiceProvider.GetRequiredService<CommitteeReports>().BuildAsync(found.Id, organisationId: null, parse.GetValue(isPublic), ct))!;
             if (!result.MayPublish)
             {
-                var message = new StringBuilder($"The public report was not written: {result.PersonalData.Count} place(s) look like personal data. Edit the text or mark it exempt, then try again:");
+                var message = new StringBuilder($"The public report was not written: {result.PersonalData.Count} place(s) look like personal data. Edit the text, mark it exempt, or accept it with a reason on the review's \"Check for personal data\" page, then try again:");
                 foreach (var flag in result.PersonalData)
                     message.AppendLine().Append(CultureInfoInvariant($"- {flag.Location}: \"{flag.Found}\" – {flag.Reason}"));
                 throw new CliException(message.ToString(), exitCode: 1);

@@ -17,5 +17,8 @@ public static class Schedule12A
         ("Paragraph 7", "Information relating to the prevention, investigation or prosecution of crime"),
     ];
 
+    /// <summary>What a public paper prints in place of an exempt progress comment.</summary>
+    public const string WithheldComment = "Comment withheld: exempt information.";
+
     public static bool IsParagraph(string? text) => Paragraphs.Any(p => p.Paragraph == text);
 }

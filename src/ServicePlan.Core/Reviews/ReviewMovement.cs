@@ -15,14 +15,17 @@ public sealed record ActionHistory(
     DateTime CreatedAtUtc,
     IReadOnlyList<UpdateInHistory> Updates);
 
-/// <summary>One progress update; <see cref="ReviewId"/> is null for an update made while no review was open.</summary>
-public sealed record UpdateInHistory(Guid Id, Guid? ReviewId, DateTime RecordedAtUtc, Rating Rating, string Comment);
+/// <summary>
+/// One progress update; <see cref="ReviewId"/> is null for an update made while no review was open.
+/// <see cref="CommentIsExempt"/> marks a comment that must never reach a public paper.
+/// </summary>
+public sealed record UpdateInHistory(Guid Id, Guid? ReviewId, DateTime RecordedAtUtc, Rating Rating, string Comment, bool CommentIsExempt = false);
 
 /// <summary>A review as the movement rules need it: when it was, so reviews can be put in order, and when it closed.</summary>
 public sealed record ReviewInHistory(Guid Id, string Label, DateOnly Date, DateTime? ClosedAtUtc = null);
 
-/// <summary>An action's place in a review: its rating before and after, and its latest comment.</summary>
-public sealed record MovedAction(Guid ActionId, string Ref, string Section, string Title, Rating Previous, Rating Current, string Comment);
+/// <summary>An action's place in a review: its rating before and after, and its latest comment (which may be exempt).</summary>
+public sealed record MovedAction(Guid ActionId, string Ref, string Section, string Title, Rating Previous, Rating Current, string Comment, bool CommentIsExempt = false);
 
 /// <summary>What moved in a review against the one before: the owner's starting point for the quarter's report.</summary>
 public sealed record ReviewMovement(
@@ -60,7 +63,7 @@ public sealed record ReviewMovement(
             var current = At(action, review, dates);
             var before = previous is null ? null : At(action, previous, dates);
             var updatedHere = action.Updates.Any(u => u.ReviewId == review.Id);
-            var moved = new MovedAction(action.ActionId, action.Ref, action.Section, action.Title, before?.Rating ?? Rating.None, current?.Rating ?? Rating.None, current?.Comment ?? "");
+            var moved = new MovedAction(action.ActionId, action.Ref, action.Section, action.Title, before?.Rating ?? Rating.None, current?.Rating ?? Rating.None, current?.Comment ?? "", current?.CommentIsExempt ?? false);
             var isNew = previous is not null && DateOnly.FromDateTime(action.CreatedAtUtc) > previous.Date;
             return (Moved: moved, UpdatedHere: updatedHere, IsNew: isNew, action.DueKind, action.DueOn);
         }).ToList();

@@ -32,7 +32,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
             a.Objective.SectionId,
             Latest = a.Updates
                 .OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id)
-                .Select(u => new { u.Rating, u.Comment, u.RecordedAtUtc })
+                .Select(u => new { u.Rating, u.Comment, u.IsExempt, u.RecordedAtUtc })
                 .FirstOrDefault(),
         });
 
@@ -85,6 +85,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
                 r.Action.IsExempt,
                 r.Latest == null ? Rating.None : r.Latest.Rating,
                 r.Latest == null ? null : r.Latest.Comment,
+                r.Latest != null && r.Latest.IsExempt,
                 r.Latest == null ? null : r.Latest.RecordedAtUtc,
                 false))
             .ToListAsync(ct);

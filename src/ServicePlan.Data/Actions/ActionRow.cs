@@ -22,5 +22,6 @@ public sealed record ActionRow(
     bool IsExempt,
     Rating Rating,
     string? LatestComment,
+    bool LatestCommentIsExempt,
     DateTime? LatestUpdateUtc,
     bool IsOverdue);

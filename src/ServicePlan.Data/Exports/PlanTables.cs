@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Exemptions;
 using ServicePlan.Core.Plans;
 using ServicePlan.Data.Actions;
 using ServicePlan.Data.Plans;
@@ -10,7 +11,7 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
 {
     /// <summary>
     /// Null when the plan does not exist (or, when an organisation is given, is not that organisation's).
-    /// Exempt actions are left out unless asked for: an exported appendix may end up in a public paper.
+    /// Exempt actions and exempt comments are left out unless asked for: an exported appendix may end up in a public paper.
     /// </summary>
     public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, CancellationToken ct = default, bool includeExempt = false)
     {
@@ -32,10 +33,12 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
                 // Only an objective's first action carries its aim, as in the council's own sheets.
                 var why = row.ObjectiveId == previousObjective ? "" : row.Aim;
                 previousObjective = row.ObjectiveId;
-                return new PlanTableRow(row.Ref, why, row.LeadsText, row.WhatIsDone, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, row.LatestComment ?? "");
+                return new PlanTableRow(row.Ref, why, row.LeadsText, row.WhatIsDone, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
             }).ToList();
             return new PlanTableSection(section.Title, tableRows);
         }).ToList();
+
+        string Comment(ActionRow row) => row.LatestCommentIsExempt && !includeExempt ? Schedule12A.WithheldComment : row.LatestComment ?? "";
 
         return new PlanTable(
             plan.Title, plan.Service, plan.Period, plan.Owner, plan.MonitoringBoard, plan.RelevantStrategies, plan.ReviewFrequency,

@@ -75,4 +75,21 @@ public sealed class ProgressRecording(ServicePlanDbContext db, TimeProvider cloc
             .SelectMany(a => a.Leads.Select(p => p.UserId)).ToListAsync(ct);
         return Roles.MayAddProgress(author.Roles, leadUserIds.Contains(author.UserId));
     }
+
+    /// <summary>
+    /// Marks one comment exempt under a paragraph of Schedule 12A, or not exempt when the paragraph is null. Only the
+    /// flag changes: the rating and words of a past review never do. False when the update is not the organisation's.
+    /// </summary>
+    public async Task<bool> SetExemptAsync(Guid actionId, Guid updateId, Guid organisationId, string? paragraph, CancellationToken ct = default)
+    {
+        var visible = await db.Actions.AsNoTracking()
+            .AnyAsync(a => a.Id == actionId && db.Plans.VisibleTo(organisationId).Any(p => p.Id == a.PlanId), ct);
+        var update = visible ? await db.ProgressUpdates.FirstOrDefaultAsync(u => u.Id == updateId && u.ActionId == actionId, ct) : null;
+        if (update is null)
+            return false;
+        update.IsExempt = paragraph is not null;
+        update.ExemptParagraph = paragraph;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

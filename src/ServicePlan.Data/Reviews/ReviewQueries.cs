@@ -55,7 +55,7 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
             .ToListAsync(ct);
         var updates = (await db.ProgressUpdates.AsNoTracking()
                 .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId))
-                .Select(u => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment) })
+                .Select(u => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt) })
                 .ToListAsync(ct))
             .ToLookup(u => u.ActionId, u => u.Update);
         var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();

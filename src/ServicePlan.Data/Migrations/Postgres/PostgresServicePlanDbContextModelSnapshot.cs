@@ -427,6 +427,50 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Found")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Location", "Found")
+                        .IsUnique();
+
+                    b.ToTable("PersonalDataDecisions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -877,6 +921,15 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.HasOne("ServicePlan.Core.Plans.Plan", null)
                         .WithMany("Sections")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.HasOne("ServicePlan.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

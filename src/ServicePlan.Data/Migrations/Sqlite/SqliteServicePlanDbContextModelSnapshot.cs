@@ -418,6 +418,50 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Found")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Location", "Found")
+                        .IsUnique();
+
+                    b.ToTable("PersonalDataDecisions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -868,6 +912,15 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.HasOne("ServicePlan.Core.Plans.Plan", null)
                         .WithMany("Sections")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.HasOne("ServicePlan.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

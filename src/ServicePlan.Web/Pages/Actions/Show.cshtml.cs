@@ -14,6 +14,9 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Curr
     public bool MayAddProgress { get; private set; }
     public bool MayEdit { get; private set; }
 
+    /// <summary>Comments can be marked exempt even in a closed plan: an old comment may yet go in a public paper.</summary>
+    public bool MayMarkExempt => user.MayEditPlan;
+
     [TempData]
     public string? Confirmation { get; set; }
 

@@ -13,6 +13,7 @@ public sealed class ReportModel(CommitteeReports reports, CurrentUser user) : Pa
     public Guid ReviewId { get; private set; }
     public string ReviewLabel { get; private set; } = "";
     public IReadOnlyList<PersonalDataFlag> PersonalData { get; private set; } = [];
+    public bool MayResolve => user.MayEditPlan;
 
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string format, bool @public, CancellationToken ct)
     {

@@ -36,6 +36,10 @@ public sealed record ReportResult(
 
     public PublishedTextSource SourceOf(PersonalDataFlag flag) =>
         Sources.GetValueOrDefault(flag.Location) ?? new PublishedTextSource(PublishedTextKind.Narrative, null);
+
+    /// <summary>The flags to deal with, the same words of the same text together: one decision covers every place they are printed.</summary>
+    public IReadOnlyList<IReadOnlyList<PersonalDataFlag>> ToDealWith =>
+        PersonalData.GroupBy(f => (f.Found, SourceOf(f))).Select(g => (IReadOnlyList<PersonalDataFlag>)g.ToList()).ToList();
 }
 
 /// <summary>Why accepting a flag failed, in words for the owner.</summary>
@@ -133,8 +137,9 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
     }
 
     /// <summary>
-    /// Records the owner's decision that a flag in the review's public report may be published as written. The flag must
-    /// still be in the report; accepting one already accepted changes nothing.
+    /// Records the owner's decision that a flag in the review's public report may be published as written, wherever the
+    /// same words of the same text are printed. The flag must still be in the report; accepting one already accepted
+    /// changes nothing. Two owners accepting at once may race: the unique index keeps one decision per place.
     /// </summary>
     public async Task AcceptAsync(Guid reviewId, Guid? organisationId, string location, string found, string reason, string decidedBy, string? userId, DateTime nowUtc, CancellationToken ct = default)
     {
@@ -154,17 +159,31 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             throw new PersonalDataDecisionException("That text is no longer in the report: it may have been edited or marked exempt");
         }
 
-        db.PersonalDataDecisions.Add(new PersonalDataDecision
+        // The same words in the same text are printed in more than one place (an area for development and the
+        // appendix): one decision covers them all, as the owner would expect.
+        var source = result.SourceOf(flag);
+        foreach (var same in result.PersonalData.Where(f => f.Found == flag.Found && result.SourceOf(f) == source).DistinctBy(f => f.Location))
         {
-            ReviewId = reviewId,
-            Location = flag.Location,
-            Found = flag.Found,
-            Reason = reason,
-            DecidedBy = decidedBy,
-            DecidedByUserId = userId,
-            DecidedAtUtc = nowUtc,
-        });
-        await db.SaveChangesAsync(ct);
+            db.PersonalDataDecisions.Add(new PersonalDataDecision
+            {
+                ReviewId = reviewId,
+                Location = same.Location,
+                Found = same.Found,
+                Reason = reason,
+                DecidedBy = decidedBy,
+                DecidedByUserId = userId,
+                DecidedAtUtc = nowUtc,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new PersonalDataDecisionException("Someone else decided on this at the same time: reload the page to see their decision");
+        }
     }
 
     private async Task<Dictionary<Guid, string?>> ExemptCommentParagraphsAsync(Guid planId, CancellationToken ct) =>

@@ -17,22 +17,26 @@ public static class CliDatabase
 {
     public const string EnvironmentVariable = "ConnectionStrings__ServicePlan";
 
-    public static async Task<ServiceProvider> OpenAsync(string? db, CancellationToken ct)
+    /// <summary>The database --db or the environment names, not yet opened.</summary>
+    public static ServicePlanDatabase Choose(string? db)
     {
         var connection = db ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(connection))
             throw new CliException($"Say which database to use with --db <file-or-connection-string>, or set {EnvironmentVariable}.");
 
-        ServicePlanDatabase database;
         try
         {
-            database = ServicePlanDatabase.FromConnectionString(connection);
+            return ServicePlanDatabase.FromConnectionString(connection);
         }
         catch (ArgumentException ex)
         {
             throw new CliException(ex.Message);
         }
+    }
 
+    public static async Task<ServiceProvider> OpenAsync(string? db, CancellationToken ct)
+    {
+        var database = Choose(db);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         database.AddTo(services);
@@ -40,7 +44,8 @@ public static class CliDatabase
         services.AddSingleton(TimeProvider.System);
         services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<ServicePlanDbContext>();
+            .AddEntityFrameworkStores<ServicePlanDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<PlanTables>();

@@ -14,6 +14,7 @@ using ServicePlan.Data.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.Web.Pages.Plans.Import;
+using ServicePlan.Web.Security;
 
 namespace ServicePlan.Web;
 
@@ -41,6 +42,7 @@ public static class ServicePlanApp
         services.AddIdentity<ApplicationUser, IdentityRole>(IdentitySetup.Configure)
             .AddEntityFrameworkStores<ServicePlanDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -51,6 +53,7 @@ public static class ServicePlanApp
             options.Cookie.Name = "serviceplan";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the app is reached over HTTPS, as it must be in production; plain HTTP only on a developer's loopback.
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
@@ -79,6 +82,7 @@ public static class ServicePlanApp
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(options => options.Cookie.Name = "serviceplan-csrf");
         services.AddOpenApi();
+        services.AddRequestLimits(builder.Configuration);
         services.AddProblemDetails();
 
         services.AddScoped<PlanQueries>();
@@ -101,14 +105,25 @@ public static class ServicePlanApp
     public static void UseServicePlan(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error");
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+
+                // A body over its limit is the client's doing (413), not a fault in the service.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+        }
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
 
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();

@@ -19,7 +19,8 @@ public sealed class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Status = code ?? 500;
+        // Re-executed after an exception the status is already chosen (413 for a body over its limit, else 500).
+        Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
     }

@@ -23,7 +23,8 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetPageAsync($"/actions/{action.Id}");
-        var newest = page.QuerySelectorAll(".app-history-row").First().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        // The owner's sixth column says whether the comment is printed in public papers.
+        var newest = page.QuerySelectorAll(".app-history-row").First().QuerySelectorAll("td").Take(5).Select(td => td.TextContent.Trim()).ToArray();
         Assert.Equal(["15 Oct 2024", "Q1 2024-25", "Amber", "Kinship offer drafted; waiting on legal sign-off.", "Rachel Talmage"], newest);
         Assert.Equal(2, page.QuerySelectorAll(".app-history-row").Length);
         Assert.Equal(Rating.Amber, (await app.ActionAsync("3")).CurrentRating);

@@ -48,7 +48,9 @@ public class ServicePlanAppFixture : IAsyncLifetime
     public TestClient CreateClient() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 }
 
-public sealed class ServicePlanFactory(string connectionString, TimeProvider clock, string environment = "Testing") : WebApplicationFactory<Program>
+/// <param name="settings">Configuration for this host, over the defaults below.</param>
+public sealed class ServicePlanFactory(string connectionString, TimeProvider clock, string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -56,6 +58,11 @@ public sealed class ServicePlanFactory(string connectionString, TimeProvider clo
         // and only settings given this way are visible that early.
         builder.UseSetting("ConnectionStrings:ServicePlan", connectionString);
         builder.UseEnvironment(environment);
+
+        // Tests sign in far more often than a person could; the limit itself is tested with its real value.
+        builder.UseSetting("RequestLimits:SignInPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -4,6 +4,7 @@ using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Privacy;
+using ServicePlan.Core.Reminders;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
@@ -28,6 +29,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

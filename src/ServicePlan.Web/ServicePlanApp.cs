@@ -8,12 +8,14 @@ using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
 using ServicePlan.Data.Progress;
+using ServicePlan.Data.Reminders;
 using ServicePlan.Data.Reports;
 using ServicePlan.Data.Reviews;
 using ServicePlan.Data.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.Web.Pages.Plans.Import;
+using ServicePlan.Web.Reminders;
 using ServicePlan.Web.Security;
 
 namespace ServicePlan.Web;
@@ -100,6 +102,20 @@ public static class ServicePlanApp
         services.AddScoped<Narratives>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        AddReminders(builder);
+    }
+
+    /// <summary>Reminder e-mails while a review is open: always registered, and idle unless Reminders:Enabled is true.</summary>
+    private static void AddReminders(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReminderOptions>()
+            .Bind(builder.Configuration.GetSection(ReminderOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReminderOptions>, ReminderOptionsValidation>();
+        builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<ReminderLedger>();
+        builder.Services.AddSingleton<ReminderSender>();
+        builder.Services.AddHostedService<ReminderService>();
     }
 
     public static void UseServicePlan(this WebApplication app)

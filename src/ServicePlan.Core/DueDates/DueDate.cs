@@ -43,6 +43,17 @@ public sealed record DueDate
     public static bool IsOverdue(DueKind kind, DateOnly? due, DateOnly today, bool isBlue) =>
         !isBlue && kind is not (DueKind.Recurring or DueKind.Continuous) && due is { } date && date < today;
 
+    /// <summary>How far ahead "due soon" looks: about a month, the time a lead has between two review reminders and the next deadline.</summary>
+    public const int DueSoonDays = 30;
+
+    /// <summary>
+    /// Due today or within <see cref="DueSoonDays"/> days, on stored values: not Blue, not recurring or ongoing,
+    /// and not already overdue (that is its own group).
+    /// </summary>
+    public static bool IsDueSoon(DueKind kind, DateOnly? due, DateOnly today, bool isBlue) =>
+        !isBlue && kind is not (DueKind.Recurring or DueKind.Continuous) && due is { } date
+        && date >= today && date <= today.AddDays(DueSoonDays);
+
     public static DueDate Interpret(string? text, FinancialYear planYear)
     {
         var verbatim = text?.Trim() ?? "";

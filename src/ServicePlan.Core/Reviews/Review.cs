@@ -8,6 +8,15 @@ public sealed class Review
     public required string Label { get; set; }
     public DateOnly Date { get; set; }
     public ReviewStatus Status { get; set; } = ReviewStatus.Open;
+
+    /// <summary>
+    /// UTC, when the owner opened it: reminder e-mails count their weeks from here. Empty for reviews opened before
+    /// reminders existed, which get none, so turning reminders on never mails about a review opened long ago.
+    /// </summary>
+    public DateTime? OpenedAtUtc { get; set; }
+
+    /// <summary>The account that opened it, which gets the weekly digest of who has not updated.</summary>
+    public string? OpenedByUserId { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
     public int Version { get; set; }
 }

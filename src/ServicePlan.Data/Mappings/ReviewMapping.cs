@@ -11,6 +11,7 @@ public sealed class ReviewMapping : IEntityTypeConfiguration<Review>
         builder.ToTable("Reviews");
         builder.Property(r => r.Label).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.OpenedByUserId).HasMaxLength(450);
         builder.HasIndex(r => new { r.PlanId, r.Label }).IsUnique();
     }
 }

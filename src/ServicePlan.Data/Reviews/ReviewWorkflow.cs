@@ -20,7 +20,8 @@ public abstract record ReviewResult
 /// </summary>
 public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
 {
-    public async Task<ReviewResult> OpenAsync(Guid planId, Guid organisationId, string label, DateOnly date, CancellationToken ct = default)
+    /// <param name="openedByUserId">The owner opening it, who gets the weekly reminder digest of who has not updated.</param>
+    public async Task<ReviewResult> OpenAsync(Guid planId, Guid organisationId, string label, DateOnly date, string? openedByUserId = null, CancellationToken ct = default)
     {
         var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
@@ -34,7 +35,14 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
         if (reviews.Any(r => r.Label.Equals(label.Trim(), StringComparison.OrdinalIgnoreCase)))
             return new ReviewResult.Refused($"This plan already has a review called {label.Trim()}.");
 
-        var review = new Review { PlanId = planId, Label = label.Trim(), Date = date };
+        var review = new Review
+        {
+            PlanId = planId,
+            Label = label.Trim(),
+            Date = date,
+            OpenedAtUtc = clock.GetUtcNow().UtcDateTime,
+            OpenedByUserId = string.IsNullOrEmpty(openedByUserId) ? null : openedByUserId,
+        };
         db.Reviews.Add(review);
         try
         {

@@ -250,6 +250,23 @@ public class DueDateTests
     public void Overdue_means_past_its_due_date_and_not_yet_Blue(string text, string today, bool isBlue, bool overdue) =>
         Assert.Equal(overdue, DueDate.Interpret(text, Plan2024To25).IsOverdue(Date(today), isBlue));
 
+    [Theory]
+    [InlineData("01-Dec-24", "2024-11-15", false, true)]
+    [InlineData("01-Dec-24", "2024-12-01", false, true)]
+    [InlineData("01-Dec-24", "2024-10-31", false, false)]
+    [InlineData("01-Dec-24", "2024-11-01", false, true)]
+    [InlineData("01-Dec-24", "2024-12-02", false, false)]
+    [InlineData("01-Dec-24", "2024-11-15", true, false)]
+    [InlineData("Weekly.", "2024-11-15", false, false)]
+    [InlineData("complete", "2024-11-15", false, false)]
+    [InlineData("", "2024-11-15", false, false)]
+    public void Due_soon_means_due_in_the_next_30_days_and_not_yet_Blue(string text, string today, bool isBlue, bool dueSoon)
+    {
+        var due = DueDate.Interpret(text, Plan2024To25);
+
+        Assert.Equal(dueSoon, DueDate.IsDueSoon(due.Kind, due.Due, Date(today), isBlue));
+    }
+
     [Fact]
     public void Reading_the_same_cell_twice_gives_equal_due_dates()
     {

@@ -471,6 +471,39 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.ToTable("PersonalDataDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Core.Reminders.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "RecipientUserId", "Kind", "Week")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -653,6 +686,13 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
@@ -926,6 +966,15 @@ namespace ServicePlan.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.HasOne("ServicePlan.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Core.Reminders.SentReminder", b =>
                 {
                     b.HasOne("ServicePlan.Core.Reviews.Review", null)
                         .WithMany()

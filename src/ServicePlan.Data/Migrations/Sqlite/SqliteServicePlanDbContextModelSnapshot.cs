@@ -462,6 +462,39 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.ToTable("PersonalDataDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Core.Reminders.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "RecipientUserId", "Kind", "Week")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Core.Reports.ReviewNarrative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -643,6 +676,13 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanId")
@@ -917,6 +957,15 @@ namespace ServicePlan.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ServicePlan.Core.Privacy.PersonalDataDecision", b =>
+                {
+                    b.HasOne("ServicePlan.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Core.Reminders.SentReminder", b =>
                 {
                     b.HasOne("ServicePlan.Core.Reviews.Review", null)
                         .WithMany()

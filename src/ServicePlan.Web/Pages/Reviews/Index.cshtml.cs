@@ -37,7 +37,7 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
         if (!ModelState.IsValid)
             return Page();
 
-        switch (await workflow.OpenAsync(planId, user.OrganisationId, Input.Label!, date!.Value, ct))
+        switch (await workflow.OpenAsync(planId, user.OrganisationId, Input.Label!, date!.Value, user.Id, ct))
         {
             case ReviewResult.Done done:
                 TempData["Confirmation"] = $"{Input.Label!.Trim()} is open: leads can now add their progress updates";

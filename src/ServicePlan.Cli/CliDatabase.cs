@@ -42,6 +42,7 @@ public static class CliDatabase
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ServicePlanDbContext>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanRollover>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<PlanTables>();
         services.AddScoped<PlanImporter>();

@@ -47,6 +47,7 @@ public static class CliDatabase
             .AddEntityFrameworkStores<ServicePlanDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanRollover>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<PlanTables>();
         services.AddScoped<PlanImporter>();

@@ -15,6 +15,7 @@ root.Subcommands.Add(UsersCommand.Create(db));
 root.Subcommands.Add(ImportCommand.Create(db));
 root.Subcommands.Add(ExportCommand.Create(db));
 root.Subcommands.Add(ReportCommand.Create(db));
+root.Subcommands.Add(RolloverCommand.Create(db));
 root.Subcommands.Add(BackupCommand.Backup(db));
 root.Subcommands.Add(BackupCommand.Restore(db));
 

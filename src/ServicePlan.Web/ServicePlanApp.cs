@@ -88,6 +88,8 @@ public static class ServicePlanApp
         services.AddProblemDetails();
 
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanRollover>();
+        services.AddScoped<ActionLineages>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ActionEditing>();

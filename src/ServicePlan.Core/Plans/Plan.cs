@@ -31,6 +31,12 @@ public sealed class Plan
     public bool RatingsAreIllustrative { get; set; }
     public PlanStatus Status { get; set; } = PlanStatus.Open;
 
+    /// <summary>The plan this one was rolled over from: last year's.</summary>
+    public Guid? PreviousPlanId { get; set; }
+
+    /// <summary>When this plan was rolled over into next year's and closed (UTC).</summary>
+    public DateTime? RolledOverAtUtc { get; set; }
+
     public List<Section> Sections { get; set; } = [];
     public List<PlanPerson> People { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];

@@ -51,6 +51,12 @@ public sealed class PlanAction
 
     public List<ProgressUpdate> Updates { get; set; } = [];
 
+    /// <summary>
+    /// The same action in last year's plan, when it was carried forward at roll-over. Its updates stay there and are
+    /// read through this link, so the action's whole history is one chain of plans, never copied.
+    /// </summary>
+    public Guid? PredecessorId { get; set; }
+
     /// <summary>When the action joined the plan (UTC): a review lists actions added since the one before as new.</summary>
     public DateTime CreatedAtUtc { get; set; }
 

@@ -17,6 +17,10 @@ public sealed class PlanActionMapping : IEntityTypeConfiguration<PlanAction>
         builder.Property(a => a.ExemptParagraph).HasMaxLength(200);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.CurrentRating);
+
+        // An action is carried forward once, into one next year's action; lineage walks this link backwards.
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.PredecessorId).IsUnique();
         builder.HasMany(a => a.Leads).WithMany().UsingEntity("ActionLeads");
         builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,6 +21,10 @@ public sealed class PlanMapping : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.MonitoringBoard).HasMaxLength(300);
         builder.Property(p => p.ReviewFrequency).HasMaxLength(100);
         builder.Property(p => p.Version).IsConcurrencyToken();
+
+        // Unique, so a plan is rolled over at most once even when two owners confirm at the same moment.
+        builder.HasOne<Plan>().WithMany().HasForeignKey(p => p.PreviousPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.PreviousPlanId).IsUnique();
         builder.HasMany(p => p.Sections).WithOne().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.People).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -288,6 +288,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("PeriodStartYear");
 
+                    b.Property<Guid?>("PreviousPlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("RatingsAreIllustrative")
                         .HasColumnType("boolean");
 
@@ -301,6 +304,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RolledOverAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Service")
                         .HasMaxLength(300)
@@ -323,6 +329,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PreviousPlanId")
+                        .IsUnique();
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -378,6 +387,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PredecessorId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -397,6 +409,9 @@ namespace ServicePlan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Order");
 
@@ -937,6 +952,11 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ServicePlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServicePlan.Core.Plans.PlanAction", b =>
@@ -952,6 +972,11 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ServicePlan.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Objective");
                 });

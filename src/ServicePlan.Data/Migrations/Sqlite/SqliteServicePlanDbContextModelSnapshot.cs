@@ -279,6 +279,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("PeriodStartYear");
 
+                    b.Property<Guid?>("PreviousPlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RatingsAreIllustrative")
                         .HasColumnType("INTEGER");
 
@@ -291,6 +294,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.Property<string>("ReviewFrequency")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RolledOverAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Service")
@@ -314,6 +320,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PreviousPlanId")
+                        .IsUnique();
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -369,6 +378,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PredecessorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -388,6 +400,9 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Order");
 
@@ -928,6 +943,11 @@ namespace ServicePlan.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ServicePlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServicePlan.Core.Plans.PlanAction", b =>
@@ -943,6 +963,11 @@ namespace ServicePlan.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ServicePlan.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Objective");
                 });

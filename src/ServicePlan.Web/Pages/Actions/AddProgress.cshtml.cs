@@ -22,6 +22,10 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
     {
         if (await LoadAsync(actionId, ct) is { } problem)
             return problem;
+
+        // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
+        if (Detail.Plan.Status == Core.Plans.PlanStatus.Closed)
+            return Redirect($"/actions/{actionId}");
         Input.Rating ??= Detail.Action.CurrentRating == Rating.None ? null : Detail.Action.CurrentRating.ToString();
         return Page();
     }
@@ -49,7 +53,7 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
             case ProgressResult.NotAllowed:
                 return Forbid();
             case ProgressResult.PlanClosed:
-                ModelState.AddModelError("Input.Comment", "This plan has been closed, so its progress can no longer be updated");
+                ModelState.AddModelError("Input.Comment", "This plan has been rolled over and closed, so its progress can no longer be updated");
                 return Page();
             default:
                 TempData["Confirmation"] = $"Progress update added: {rating.Name()}";

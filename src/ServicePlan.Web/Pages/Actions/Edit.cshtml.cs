@@ -26,6 +26,9 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
         var detail = await details.FindAsync(actionId, user.OrganisationId, ct);
         if (detail is null)
             return NotFound();
+        // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
+        if (detail.Plan.Status == PlanStatus.Closed)
+            return Redirect($"/actions/{actionId}");
         Detail = detail;
         Input = ActionInput.From(detail.Action);
         return Page();
@@ -68,7 +71,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
                 Input.Version = conflict.Current.Version;
                 return Page();
             case EditResult.PlanClosed:
-                ModelState.AddModelError("Input.WhatIsDone", "This plan has been closed, so its actions can no longer be changed");
+                ModelState.AddModelError("Input.WhatIsDone", "This plan has been rolled over and closed, so its actions can no longer be changed");
                 return Page();
             default:
                 return NotFound();

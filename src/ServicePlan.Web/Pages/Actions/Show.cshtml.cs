@@ -6,9 +6,12 @@ using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Actions;
 
-public sealed class ShowModel(ActionDetails details, ActionQueries actions, CurrentUser user) : PageModel
+public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, CurrentUser user) : PageModel
 {
     public ActionDetail Detail { get; private set; } = null!;
+
+    /// <summary>The action in earlier and later years' plans, and its earlier years' updates.</summary>
+    public ActionLineage Lineage { get; private set; } = ActionLineage.None;
     public DueDate Due { get; private set; } = null!;
     public bool IsOverdue { get; private set; }
     public bool MayAddProgress { get; private set; }
@@ -32,6 +35,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Curr
         var open = detail.Plan.Status == Core.Plans.PlanStatus.Open;
         MayAddProgress = open && user.MayAddProgressTo(detail.Action.Leads.Any(p => p.UserId == user.Id));
         MayEdit = open && user.MayEditPlan;
+        Lineage = await lineages.ForAsync(detail.Action, user.OrganisationId, ct);
         return Page();
     }
 }

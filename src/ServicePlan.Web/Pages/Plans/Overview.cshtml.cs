@@ -8,9 +8,17 @@ using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans;
 
-public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, CurrentUser user) : PageModel
+public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, PlanRollover rollover, CurrentUser user) : PageModel
 {
     public PlanOverview Overview { get; private set; } = null!;
+
+    /// <summary>Last year's plan, when this one was rolled over from it.</summary>
+    public PlanLink? PreviousPlan { get; private set; }
+
+    /// <summary>Next year's plan, when this one has been rolled over into it.</summary>
+    public PlanLink? NextPlan { get; private set; }
+
+    public bool MayRollOver => user.MayEditPlan && Overview.Plan.Status == PlanStatus.Open && NextPlan is null;
 
     /// <summary>The BRAG counts at each review, oldest first.</summary>
     public IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend { get; private set; } = [];
@@ -22,6 +30,7 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Curr
             return NotFound();
         Overview = overview;
         Trend = await reviews.TrendAsync(planId, ct);
+        (PreviousPlan, NextPlan) = await rollover.NeighboursAsync(overview.Plan, ct);
         return Page();
     }
 }

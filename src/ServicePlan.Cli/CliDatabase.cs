@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Audit;
 using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
@@ -42,6 +43,7 @@ public static class CliDatabase
         database.AddTo(services);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuditActor>(new ProcessActor($"Command line ({Environment.UserName})"));
         services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ServicePlanDbContext>()

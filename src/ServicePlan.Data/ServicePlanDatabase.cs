@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ServicePlan.Data.Audit;
 
 namespace ServicePlan.Data;
 
@@ -51,12 +52,24 @@ public sealed record ServicePlanDatabase(DatabaseProvider Provider, string Conne
         return $"PostgreSQL database {builder.Database ?? "(default)"} on {builder.Host}:{builder.Port}";
     }
 
+    /// <summary>
+    /// Registers the context with the audit trail: every SaveChanges records who changed what, taking the person from
+    /// the app's <see cref="IAuditActor"/> (or naming the process when there is none).
+    /// </summary>
     public void AddTo(IServiceCollection services)
     {
+        void Options(IServiceProvider provider, DbContextOptionsBuilder options)
+        {
+            Configure(options);
+            options.AddInterceptors(new AuditInterceptor(
+                provider.GetService<IAuditActor>() ?? new ProcessActor("ServicePlan"),
+                provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        }
+
         if (Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<ServicePlanDbContext, SqliteServicePlanDbContext>(Configure);
+            services.AddDbContext<ServicePlanDbContext, SqliteServicePlanDbContext>(Options);
         else
-            services.AddDbContext<ServicePlanDbContext, PostgresServicePlanDbContext>(Configure);
+            services.AddDbContext<ServicePlanDbContext, PostgresServicePlanDbContext>(Options);
     }
 
     public ServicePlanDbContext CreateContext()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Audit;
 using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
 using ServicePlan.Core.Plans;
@@ -29,6 +30,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)

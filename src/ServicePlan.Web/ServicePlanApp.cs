@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using ServicePlan.Core.Access;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Audit;
 using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
@@ -104,6 +105,8 @@ public static class ServicePlanApp
         services.AddScoped<Narratives>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActor, SignedInAuditActor>();
+        services.AddScoped<AuditTrail>();
         AddReminders(builder);
     }
 

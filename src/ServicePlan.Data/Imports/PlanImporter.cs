@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Core.Audit;
 using ServicePlan.Core.Imports;
 using ServicePlan.Core.Organisations;
 using ServicePlan.Core.People;
@@ -142,6 +143,25 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         await bulk.RowsAsync(actions, ct);
         await bulk.LinksAsync("ActionLeads", actions.SelectMany(a => a.Leads.Select(person => (a, person))).ToList(), ct);
         await bulk.RowsAsync(actions.SelectMany(a => a.Updates).ToList(), ct);
+
+        // The rows above bypass the change tracker, so the audit trail gets one entry for the import as a whole.
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = now,
+            UserId = request.AuthorUserId,
+            UserName = request.AuthorName,
+            Entity = "Plan",
+            EntityId = plan.Id.ToString(),
+            Change = AuditChange.Added,
+            OrganisationId = plan.OrganisationId,
+            PlanId = plan.Id,
+            Fields =
+            [
+                new FieldChange("Title", null, plan.Title),
+                new FieldChange("Imported", null, $"{sections.Count} sections, {objectives.Count} objectives, {actions.Count} actions"),
+            ],
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return plan.Id;
     }

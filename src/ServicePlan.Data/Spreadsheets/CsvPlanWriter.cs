@@ -63,7 +63,8 @@ public static class CsvPlanWriter
         return cell.Length > 0 && Array.IndexOf(FormulaStarts, cell[0]) >= 0 ? "'" + cell : cell;
     }
 
-    private static void WriteRow(TextWriter output, IReadOnlyList<string> cells)
+    /// <summary>One CSV record, every cell neutralised and quoted as needed: for any CSV the app writes.</summary>
+    public static void WriteRow(TextWriter output, IReadOnlyList<string> cells)
     {
         for (var i = 0; i < cells.Count; i++)
         {

@@ -51,12 +51,12 @@ public sealed class CliFirstRunTests
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("serviceplan-cli-").FullName, "prod.db");
 
-        var added = await Processes.RunDotnetAsync(Processes.Cli, ["--db", file, "users", "add", "--email", "head@council.example", "--role", "Admin"], standardInput: "correct horse battery staple");
-        var again = await Processes.RunDotnetAsync(Processes.Cli, ["--db", file, "users", "add", "--email", "head@council.example", "--role", "Admin"], standardInput: "correct horse battery staple");
+        var added = await Processes.RunDotnetAsync(Processes.Cli, ["--db", file, "users", "add", "--email", "head@council.example", "--role", "Admin"], standardInput: "kettle orchard lantern maple");
+        var again = await Processes.RunDotnetAsync(Processes.Cli, ["--db", file, "users", "add", "--email", "head@council.example", "--role", "Admin"], standardInput: "kettle orchard lantern maple");
 
         Assert.True(added.ExitCode == 0, added.StandardError);
         Assert.Contains("Added head@council.example as Admin", added.StandardOutput, StringComparison.Ordinal);
-        Assert.DoesNotContain("correct horse", added.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("kettle orchard", added.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already taken", again.StandardError, StringComparison.Ordinal);
     }

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Core.Audit;
 using ServicePlan.Core.DueDates;
 using ServicePlan.Data.Actions;
+using ServicePlan.Data.Audit;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Actions;
 
-public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, CurrentUser user) : PageModel
+public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, AuditTrail trail, CurrentUser user) : PageModel
 {
     public ActionDetail Detail { get; private set; } = null!;
 
     /// <summary>The action in earlier and later years' plans, and its earlier years' updates.</summary>
     public ActionLineage Lineage { get; private set; } = ActionLineage.None;
     public DueDate Due { get; private set; } = null!;
+
+    /// <summary>Every recorded change to the action and its updates, from the audit trail.</summary>
+    public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
     public bool IsOverdue { get; private set; }
     public bool MayAddProgress { get; private set; }
     public bool MayEdit { get; private set; }
@@ -30,6 +35,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
             return NotFound();
 
         Detail = detail;
+        Changes = await trail.ForActionAsync(actionId, ct);
         Due = detail.Action.Due(detail.Plan.Period);
         IsOverdue = Due.IsOverdue(actions.Today, detail.Action.CurrentRating == Core.Ratings.Rating.Blue);
         var open = detail.Plan.Status == Core.Plans.PlanStatus.Open;

@@ -7,6 +7,7 @@ using ServicePlan.Core.Privacy;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
+using ServicePlan.Core.YouSaidWeDid;
 using ServicePlan.Data.Users;
 
 namespace ServicePlan.Data;
@@ -28,6 +29,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
+    public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

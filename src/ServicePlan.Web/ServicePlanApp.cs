@@ -10,7 +10,9 @@ using ServicePlan.Data.Plans;
 using ServicePlan.Data.Progress;
 using ServicePlan.Data.Reports;
 using ServicePlan.Data.Reviews;
+using ServicePlan.Data.Sources;
 using ServicePlan.Data.Users;
+using ServicePlan.Data.YouSaidWeDid;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.Web.Pages.Plans.Import;
@@ -73,6 +75,7 @@ public static class ServicePlanApp
             options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+            options.Conventions.AddPageRoute("/Sources/Edit", "sources/add");
         });
         // Every form validates its own fields with GOV.UK wording; MVC's implicit "required" for non-nullable strings
         // would add a second, generic message.
@@ -94,6 +97,8 @@ public static class ServicePlanApp
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<CommitteeReports>();
         services.AddScoped<Narratives>();
+        services.AddScoped<SourceRegister>();
+        services.AddScoped<YouSaidWeDidPages>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
     }

@@ -9,6 +9,7 @@ using ServicePlan.Core.Reminders;
 using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
+using ServicePlan.Core.YouSaidWeDid;
 using ServicePlan.Data.Users;
 
 namespace ServicePlan.Data;
@@ -32,6 +33,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,7 +12,9 @@ using ServicePlan.Data.Progress;
 using ServicePlan.Data.Reminders;
 using ServicePlan.Data.Reports;
 using ServicePlan.Data.Reviews;
+using ServicePlan.Data.Sources;
 using ServicePlan.Data.Users;
+using ServicePlan.Data.YouSaidWeDid;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.Web.Pages.Plans.Import;
@@ -79,6 +81,7 @@ public static class ServicePlanApp
             options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+            options.Conventions.AddPageRoute("/Sources/Edit", "sources/add");
         });
         // Every form validates its own fields with GOV.UK wording; MVC's implicit "required" for non-nullable strings
         // would add a second, generic message.
@@ -103,6 +106,8 @@ public static class ServicePlanApp
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<CommitteeReports>();
         services.AddScoped<Narratives>();
+        services.AddScoped<SourceRegister>();
+        services.AddScoped<YouSaidWeDidPages>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor, SignedInAuditActor>();

@@ -6,6 +6,7 @@ using ServicePlan.Core.Reports;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Data.Exports;
 using ServicePlan.Data.Mappings;
+using ServicePlan.Data.Privacy;
 using ServicePlan.Data.Reviews;
 
 namespace ServicePlan.Data.Reports;
@@ -120,7 +121,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         if (!isPublic)
             return new ReportResult(review.Id, report, [], [], new Dictionary<string, PublishedTextSource>());
 
-        var known = await KnownNamesAsync(plan, ct);
+        var known = await PublicNames.ForPlanAsync(db, plan, ct);
         var flags = PersonalDataCheck.Scan(TextsToPublish(report), known with
         {
             People = known.People.Append(words.AuthorName),
@@ -228,18 +229,5 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             foreach (var (column, cell) in PlanTable.Columns.Zip(row.Cells))
                 yield return ($"Appendix, action {row.Ref} – {column}", cell, column == "Comments on progress" ? comment : actionText, row.Ref);
         }
-    }
-
-    /// <summary>The plan's people, the organisation, its services and the sources it names are not personal data.</summary>
-    private async Task<KnownNames> KnownNamesAsync(Plan plan, CancellationToken ct)
-    {
-        var people = await db.People.AsNoTracking().Where(p => p.PlanId == plan.Id).Select(p => new { p.Name, p.Initials }).ToListAsync(ct);
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == plan.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        var sources = await db.Sources.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).Select(s => s.Title).ToListAsync(ct);
-        var staff = await db.Users.AsNoTracking().Where(u => u.OrganisationId == plan.OrganisationId).Select(u => u.DisplayName).ToListAsync(ct);
-        return new KnownNames(
-            people.SelectMany(p => new[] { p.Name, p.Initials }).Concat(staff).Append(Narratives.SplitOwner(plan.Owner).Name),
-            sources.Append(organisation).Append(plan.Service ?? "").Where(s => s.Length > 0),
-            []);
     }
 }

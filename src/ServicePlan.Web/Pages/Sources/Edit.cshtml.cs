@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Core.Sources;
+using ServicePlan.Data.Mappings;
+using ServicePlan.Data.Sources;
+using ServicePlan.Web.Infrastructure;
+
+namespace ServicePlan.Web.Pages.Sources;
+
+public sealed class SourceInput
+{
+    public string? Kind { get; set; }
+    public string? Title { get; set; }
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+    public string? Reference { get; set; }
+    public string? Recommendation { get; set; }
+
+    public static SourceInput From(Source source) => new()
+    {
+        Kind = source.Kind.ToString(),
+        Title = source.Title,
+        Day = source.Date?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Month = source.Date?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Year = source.Date?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Reference = source.Reference,
+        Recommendation = source.Recommendation,
+    };
+}
+
+/// <summary>Adds a source to the register (/sources/add) or corrects one (/sources/{id}/edit).</summary>
+[Authorize(Policy = Policies.EditPlan)]
+public sealed class EditModel(SourceRegister register, CurrentUser user) : PageModel
+{
+    [BindProperty]
+    public SourceInput Input { get; set; } = new();
+
+    public Source? Existing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? sourceId, CancellationToken ct)
+    {
+        if (sourceId is { } id)
+        {
+            Existing = await register.FindAsync(id, user.OrganisationId, ct);
+            if (Existing is null)
+                return NotFound();
+            Input = SourceInput.From(Existing);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? sourceId, CancellationToken ct)
+    {
+        if (sourceId is { } id && (Existing = await register.FindAsync(id, user.OrganisationId, ct)) is null)
+            return NotFound();
+
+        var kind = SourceKinds.Parse(Input.Kind);
+        if (kind is null)
+            ModelState.AddModelError("Input.Kind", "Select the kind of source");
+        var title = Input.Title?.Trim() ?? "";
+        if (title.Length == 0)
+            ModelState.AddModelError("Input.Title", "Enter the source's title");
+        else if (title.Length > SourceMapping.MaxTitleLength)
+            ModelState.AddModelError("Input.Title", $"The title must be {SourceMapping.MaxTitleLength} characters or fewer");
+        var date = ReadDate();
+        if (Input.Reference?.Trim().Length > SourceMapping.MaxReferenceLength)
+            ModelState.AddModelError("Input.Reference", $"The reference must be {SourceMapping.MaxReferenceLength} characters or fewer");
+        if (Input.Recommendation?.Trim().Length > SourceMapping.MaxTextLength)
+            ModelState.AddModelError("Input.Recommendation", $"The recommendation must be {SourceMapping.MaxTextLength:N0} characters or fewer");
+        if (kind is { } k && !SourceKinds.HasRecommendation(k) && !string.IsNullOrWhiteSpace(Input.Recommendation))
+            ModelState.AddModelError("Input.Recommendation", "Only Ofsted recommendations, inspections and audits have a recommendation: clear it, or change the kind");
+
+        if (!ModelState.IsValid)
+            return Page();
+
+        if (Existing is null)
+        {
+            var added = await register.AddAsync(user.OrganisationId, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct);
+            TempData["Confirmation"] = $"\"{added.Title}\" is added to the register";
+            return Redirect($"/sources/{added.Id}");
+        }
+
+        if (!await register.UpdateAsync(Existing.Id, user.OrganisationId, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct))
+            return NotFound();
+        TempData["Confirmation"] = "The source is saved";
+        return Redirect($"/sources/{Existing.Id}");
+    }
+
+    /// <summary>The GOV.UK date pattern: all three parts, or none for a source with no date.</summary>
+    private DateOnly? ReadDate()
+    {
+        string?[] parts = [Input.Day, Input.Month, Input.Year];
+        if (parts.All(string.IsNullOrWhiteSpace))
+            return null;
+        if (parts.Any(string.IsNullOrWhiteSpace))
+        {
+            ModelState.AddModelError("Input.Day", "The date must include a day, month and year, or be left empty");
+            return null;
+        }
+
+        if (int.TryParse(Input.Day, out var day) && int.TryParse(Input.Month, out var month) && int.TryParse(Input.Year, out var year)
+            && year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            return new DateOnly(year, month, day);
+
+        ModelState.AddModelError("Input.Day", "The date must be a real date, for example 1 2 2024");
+        return null;
+    }
+}

@@ -78,7 +78,7 @@ public static class ServicePlanApp
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Account/External");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
             options.Conventions.AddPageRoute("/Sources/Edit", "sources/add");
@@ -89,6 +89,7 @@ public static class ServicePlanApp
         services.AddAntiforgery(options => options.Cookie.Name = "serviceplan-csrf");
         services.AddOpenApi();
         services.AddRequestLimits(builder.Configuration);
+        builder.AddSingleSignOn();
         services.AddProblemDetails();
 
         services.AddScoped<PlanQueries>();

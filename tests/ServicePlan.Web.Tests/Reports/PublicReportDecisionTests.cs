@@ -162,7 +162,10 @@ public sealed class PublicReportDecisionTests(ServicePlanAppFixture app) : IClas
         Guid updateId;
         string comment;
         await using (var db = app.Database.CreateContext())
-            (updateId, comment) = await db.ProgressUpdates.Where(u => u.ActionId == action.Id).Select(u => ValueTuple.Create(u.Id, u.Comment)).SingleAsync();
+        {
+            var update = await db.ProgressUpdates.Where(u => u.ActionId == action.Id).Select(u => new { u.Id, u.Comment }).SingleAsync();
+            (updateId, comment) = (update.Id, update.Comment);
+        }
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
         var plan = await app.PlanAsync();

@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Data.Users;
+using ServicePlan.Web.Security;
 
 namespace ServicePlan.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signInManager) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, SingleSignOnSettings singleSignOn) : PageModel
 {
+    public SingleSignOnSettings SingleSignOn => singleSignOn;
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 

@@ -17,12 +17,19 @@ var actions = args.SkipWhile(a => a != "--actions").Skip(1).Select(a => int.Pars
 if (command == "import-once")
     return await ImportOnceAsync(args[1]);
 
+if (command == "suite")
+{
+    var perCase = args.SkipWhile(a => a != "--seconds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(20);
+    var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+    return await Suite.RunAsync(repository, args.Contains("--actions") ? actions : 1_000, perCase);
+}
+
 if (command is "report" or "export")
     return await DocumentsAsync(command, actions == 10_000 && !args.Contains("--actions") ? 1_000 : actions);
 
 if (command != "import")
 {
-    await Console.Error.WriteLineAsync("Usage: bench import|report|export [--actions N]");
+    await Console.Error.WriteLineAsync("Usage: bench import|report|export|suite [--actions N] [--seconds N]");
     return 2;
 }
 

@@ -117,6 +117,10 @@ public static partial class AuthorisationMatrix
         ["POST /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
         ["GET /health"] = new(Expected.Public),
 
+        // Single sign-on is reachable without an account, and is off here (and by default): 404 to everyone.
+        ["GET /account/sign-in/external"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
+        ["GET /account/sign-in/external?handler=Callback"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
+
         // Published for anyone to read (the setup publishes the demo organisation's page; unpublished it is 404 to all).
         ["GET /you-said-we-did/{key}"] = new(Expected.Public),
 

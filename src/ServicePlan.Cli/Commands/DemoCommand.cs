@@ -130,12 +130,12 @@ public static class DemoCommand
     private sealed class ProgressLines(TextWriter writer) : IProgress<DemoProgress>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _last = TimeSpan.MinValue;
+        private TimeSpan? _last;
 
         public void Report(DemoProgress value)
         {
             var done = value.ActionsWritten >= value.ActionsTotal;
-            if (!done && _clock.Elapsed - _last < TimeSpan.FromSeconds(2))
+            if (!done && _last is { } last && _clock.Elapsed - last < TimeSpan.FromSeconds(2))
                 return;
             _last = _clock.Elapsed;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -87,6 +87,21 @@ public sealed class DemoGenerateTests
     }
 
     [Fact]
+    public async Task Redirected_output_shows_progress_as_lines_batch_by_batch()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", database.ConnectionString, "demo", "generate", "--orgs", "1", "--plans", "2", "--actions", "5000", "--seed", "8"]);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        // About 5,000 actions go in each transaction, and progress is reported after each.
+        Assert.Contains("5,000 of 10,000 actions (50%), 1 of 2 plans", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("10,000 of 10,000 actions (100%), 2 of 2 plans", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Generated 1 organisations, 2 plans", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Seed 8", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Impossible_sizes_are_bad_usage()
     {
         var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", "unused.db", "demo", "generate", "--orgs", "0", "--plans", "1", "--actions", "10", "--reviews", "5"]);

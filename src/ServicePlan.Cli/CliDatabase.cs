@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ServicePlan.Data;
 using ServicePlan.Data.Actions;
 using ServicePlan.Data.Audit;
+using ServicePlan.Data.Demo;
 using ServicePlan.Data.Exports;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Plans;
@@ -57,6 +58,7 @@ public static class CliDatabase
         services.AddScoped<CommitteeReports>();
         services.AddScoped<Narratives>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<DemoGenerator>();
         var provider = services.BuildServiceProvider();
 
         try

@@ -18,6 +18,7 @@ root.Subcommands.Add(ReportCommand.Create(db));
 root.Subcommands.Add(RolloverCommand.Create(db));
 root.Subcommands.Add(BackupCommand.Backup(db));
 root.Subcommands.Add(BackupCommand.Restore(db));
+root.Subcommands.Add(DemoCommand.Create(db));
 
 try
 {

@@ -34,6 +34,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -70,6 +70,9 @@ public static class ServicePlanApp
             };
         });
 
+        // Scripts use API keys on /api/* only; pages and forms stay cookie-only.
+        services.AddApiKeyAuthentication();
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.EditPlan, policy => policy.RequireRole(Roles.Admin, Roles.PlanOwner))

@@ -16,11 +16,14 @@ namespace ServicePlan.Data.Audit;
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Secrets: that they changed is recorded, never what they are.</summary>
-    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "Value"];
+    /// <summary>Secrets: that they changed is recorded, never what they are. An API key's Hash would let anyone who reads the trail test guesses offline.</summary>
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "Value", "Hash"];
 
-    /// <summary>Bookkeeping no reader needs: concurrency tokens and Identity's upper-cased copies.</summary>
-    private static readonly HashSet<string> Noise = ["Version", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
+    /// <summary>
+    /// Bookkeeping no reader needs: concurrency tokens, Identity's upper-cased copies, and when an API key was last used
+    /// (a script's use is not a change; a save that changes only that writes no entry).
+    /// </summary>
+    private static readonly HashSet<string> Noise = ["Version", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "LastUsedAtUtc"];
 
     private static readonly Dictionary<Type, string> Names = new()
     {
@@ -32,6 +35,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         [typeof(ApplicationUser)] = "User",
         [typeof(IdentityUserRole<string>)] = "User role",
         [typeof(IdentityRole)] = "Role",
+        [typeof(ApiKey)] = "API key",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -64,4 +64,24 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Api_keys_page_has_no_violations_empty_with_an_error_with_a_new_key_and_after_revoking()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Lead);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/api-keys");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByLabel("Name").FillAsync("Accessibility check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#new-api-key")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^sp_"));
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Accessibility check" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/api-keys?revoked=*");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

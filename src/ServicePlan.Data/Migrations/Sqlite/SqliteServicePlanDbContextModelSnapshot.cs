@@ -879,6 +879,51 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.ToTable("YouSaidWeDidPages", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Data.Users.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Data.Users.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1170,6 +1215,15 @@ namespace ServicePlan.Data.Migrations.Sqlite
                     b.HasOne("ServicePlan.Core.Organisations.Organisation", null)
                         .WithOne()
                         .HasForeignKey("ServicePlan.Core.YouSaidWeDid.YouSaidWeDidPage", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Data.Users.ApiKey", b =>
+                {
+                    b.HasOne("ServicePlan.Data.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -127,6 +127,12 @@ public static partial class AuthorisationMatrix
         ["GET /account/change-password"] = new(Expected.SignedIn),
         ["POST /account/change-password"] = new(Expected.SignedIn),
 
+        // Everyone signed in manages their own API keys; a key acts with its owner's role.
+        ["GET /account/api-keys"] = new(Expected.SignedIn),
+        ["POST /account/api-keys?handler=Create"] = new(Expected.SignedIn),
+        // Revoking with no key named finds none of the person's keys to revoke.
+        ["POST /account/api-keys?handler=Revoke"] = new(Expected.SignedIn, AllowedStatus: HttpStatusCode.NotFound),
+
         // Reading: everyone signed in.
         ["GET /"] = new(Expected.SignedIn),
         ["GET /plans"] = new(Expected.SignedIn),

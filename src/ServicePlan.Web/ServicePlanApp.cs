@@ -150,6 +150,7 @@ public static class ServicePlanApp
 
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
+        app.UseNulRefusal();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -27,6 +27,9 @@ public sealed class Source
 
     public WeDidStatus WeDidStatus { get; set; } = WeDidStatus.Planned;
 
+    /// <summary>Goes up with each edit of the source's details, so two people editing it cannot overwrite each other.</summary>
+    public int Version { get; set; }
+
     /// <summary>On the "You said, we did" page: a voice the service listened to, with both halves written.</summary>
     public bool IsReadyForYouSaidWeDid =>
         SourceKinds.IsVoice(Kind) && !string.IsNullOrWhiteSpace(YouSaid) && !string.IsNullOrWhiteSpace(WeDid);

@@ -21,6 +21,7 @@ public sealed class SourceMapping : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Reference).HasMaxLength(MaxReferenceLength);
         builder.Property(s => s.YouSaid).HasMaxLength(MaxTextLength);
         builder.Property(s => s.WeDid).HasMaxLength(MaxTextLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsReadyForYouSaidWeDid);
         builder.HasIndex(s => new { s.OrganisationId, s.Title });
     }

@@ -20,6 +20,15 @@ public sealed record SourceAnswers(Source Source, IReadOnlyList<AnsweringPlan> P
     public int ActionCount => Plans.Sum(p => p.Objectives.Sum(o => o.Actions.Count));
 }
 
+public abstract record SourceSaveResult
+{
+    public sealed record Saved : SourceSaveResult;
+    public sealed record NotFound : SourceSaveResult;
+
+    /// <summary>Someone saved the source after this form was opened: nothing was written. <see cref="Current"/> is what they saved.</summary>
+    public sealed record Conflict(Source Current, IReadOnlyList<string> ChangedFields) : SourceSaveResult;
+}
+
 public abstract record MergeResult
 {
     public sealed record Merged(Source Kept, int Count, int LinksMoved) : MergeResult;
@@ -107,15 +116,50 @@ public sealed class SourceRegister(ServicePlanDbContext db)
         return source;
     }
 
-    /// <summary>False when there is no such source in the organisation.</summary>
-    public async Task<bool> UpdateAsync(Guid sourceId, Guid organisationId, SourceKind kind, string title, DateOnly? date, string? reference, string? recommendation, CancellationToken ct = default)
+    /// <summary>
+    /// Saves corrections to a source's details, refused (nothing written) when its version moved since
+    /// <paramref name="version"/> was read: two people correcting one source never silently overwrite each other.
+    /// </summary>
+    public async Task<SourceSaveResult> UpdateAsync(Guid sourceId, Guid organisationId, int version, SourceKind kind, string title, DateOnly? date, string? reference, string? recommendation, CancellationToken ct = default)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId && s.OrganisationId == organisationId, ct);
         if (source is null)
-            return false;
+            return new SourceSaveResult.NotFound();
+        var mine = new Source { Title = title, Kind = kind };
+        Apply(mine, kind, title, date, reference, recommendation);
+        if (source.Version != version)
+            return Conflict(source, mine);
+
         Apply(source, kind, title, date, reference, recommendation);
-        await db.SaveChangesAsync(ct);
-        return true;
+        source.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save landed between our read and our write: show what it wrote.
+            db.ChangeTracker.Clear();
+            return await FindAsync(sourceId, organisationId, ct) is { } current ? Conflict(current, mine) : new SourceSaveResult.NotFound();
+        }
+
+        return new SourceSaveResult.Saved();
+    }
+
+    private static SourceSaveResult.Conflict Conflict(Source current, Source mine)
+    {
+        var changed = new List<string>();
+        if (current.Kind != mine.Kind)
+            changed.Add("Kind of source");
+        if (current.Title != mine.Title)
+            changed.Add("Title");
+        if (current.Date != mine.Date)
+            changed.Add("Date");
+        if (current.Reference != mine.Reference)
+            changed.Add("Reference");
+        if (current.Recommendation != mine.Recommendation)
+            changed.Add("Recommendation");
+        return new SourceSaveResult.Conflict(current, changed);
     }
 
     private static void Apply(Source source, SourceKind kind, string title, DateOnly? date, string? reference, string? recommendation)
@@ -156,6 +200,8 @@ public sealed class SourceRegister(ServicePlanDbContext db)
         }
 
         SourceMerge.FillFrom(kept, duplicates);
+        // The kept source's details may have changed: a form opened on it before the merge must not overwrite them.
+        kept.Version++;
         db.Sources.RemoveRange(duplicates);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -111,6 +111,9 @@ internal static class DelimitedTextReader
         if (raw.Length > maxChars)
             raw = raw[..maxChars];
         var text = raw.Contains('\r', StringComparison.Ordinal) ? raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : raw;
+        // A NUL past the sample LooksBinary checks: no one means it, and PostgreSQL refuses to store it.
+        if (text.Contains('\0', StringComparison.Ordinal))
+            text = text.Replace("\0", "", StringComparison.Ordinal);
         var isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
         return new SheetCell { Text = text, Number = isNumber ? number : null };
     }

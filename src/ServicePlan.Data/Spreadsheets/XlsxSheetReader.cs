@@ -286,6 +286,9 @@ internal static class XlsxSheetReader
     {
         if (text.Contains("_x", StringComparison.Ordinal))
             text = DecodeEscapes(text);
+        // "_x0000_" decodes to a NUL, which no one means and PostgreSQL refuses to store (see DecodeEscapes for "_xD800_").
+        if (text.Contains('\0', StringComparison.Ordinal))
+            text = text.Replace("\0", "", StringComparison.Ordinal);
         return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
     }
 
@@ -304,6 +307,16 @@ internal static class XlsxSheetReader
             {
                 decoded.Append(text[i]);
             }
+        }
+
+        // "_xD800_" decodes to half a surrogate pair, which is not text: it could not be written as UTF-8 to PostgreSQL
+        // or to an export. Replaced as a UTF-8 reader replaces a broken sequence.
+        for (var i = 0; i < decoded.Length; i++)
+        {
+            if (char.IsHighSurrogate(decoded[i]) && i + 1 < decoded.Length && char.IsLowSurrogate(decoded[i + 1]))
+                i++;
+            else if (char.IsSurrogate(decoded[i]))
+                decoded[i] = '\uFFFD';
         }
 
         return decoded.ToString();

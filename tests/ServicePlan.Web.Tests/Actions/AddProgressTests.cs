@@ -30,6 +30,24 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
         Assert.Equal(Rating.Amber, (await app.ActionAsync("3")).CurrentRating);
     }
 
+    [Theory]
+    [InlineData("999")]
+    [InlineData("Blue,Red")]
+    [InlineData("0")]
+    public async Task A_rating_that_is_not_one_of_the_four_is_refused_and_the_action_page_still_shows(string rating)
+    {
+        using var client = app.CreateClient();
+        await client.SignInAsync(Roles.PlanOwner);
+        var action = await app.ActionAsync("6");
+
+        var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", Update(rating, "Posted by hand."));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Select a rating", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(action.Updates.Count, (await app.ActionAsync("6")).Updates.Count);
+        await client.GetPageAsync($"/actions/{action.Id}");
+    }
+
     [Fact]
     public async Task Missing_rating_and_comment_show_an_error_summary_and_nothing_is_saved()
     {

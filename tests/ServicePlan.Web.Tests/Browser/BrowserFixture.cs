@@ -60,9 +60,10 @@ public sealed class BrowserFixture : ServicePlanAppFixture
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as the demo user of this role.</summary>
-    public async Task<IPage> SignedInPageAsync(string role)
+    /// <param name="bypassCsp">Ignore the app's Content-Security-Policy, so a test shows escaping alone keeps stored script inert.</param>
+    public async Task<IPage> SignedInPageAsync(string role, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(TestClient.EmailOf(role));

@@ -44,6 +44,32 @@ public sealed class ImportSafetyTests(ServicePlanAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_NUL_or_half_a_surrogate_pair_in_a_cell_is_dropped_or_replaced_not_a_failed_write()
+    {
+        // Past the 8 KB a CSV is sniffed in, a NUL is taken for text; "_x0000_" and "_xD800_" are OOXML's escapes for
+        // characters XML cannot hold. PostgreSQL refuses both in text, so the import would fail half-way.
+        var csv = new StringBuilder("Why?,Who?,Does what?,By when?,RAG\r\n");
+        for (var i = 0; i < 200; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Aim {i},HoS,Action number {i} of the plan,Jun-24,Green\r\n");
+        csv.Append("Aim,HoS,\"Before\0after\",Jun-24,Green\r\n");
+        var xlsx = Path.Combine(Directory.CreateTempSubdirectory("serviceplan-import-").FullName, "plan.xlsx");
+        await File.WriteAllBytesAsync(xlsx, new Spreadsheets.TestWorkbook().Sheet("Plan", s => s
+            .Row(1, "Why?", "Who?", "Does what?", "By when?", "RAG")
+            .Row(2, "Aim", "HoS", "Escaped _x0000_NUL and _xD800_half", "Jun-24", "Green")).ToBytes());
+
+        foreach (var file in new[] { CsvFile(csv.ToString()), xlsx })
+        {
+            var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "import", file, "--period", "2024-25", "--json"]);
+
+            Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+            var planId = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("planId").GetGuid();
+            await using var db = app.Database.CreateContext();
+            var texts = await db.Actions.Where(a => a.PlanId == planId).Select(a => a.WhatIsDone).ToListAsync();
+            Assert.Contains(texts, t => t == "Beforeafter" || t == "Escaped NUL and \uFFFDhalf");
+        }
+    }
+
+    [Fact]
     public async Task A_mistyped_organisation_is_refused_rather_than_created()
     {
         var before = await CountsAsync();

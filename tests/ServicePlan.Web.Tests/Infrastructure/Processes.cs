@@ -10,6 +10,27 @@ public static class Processes
     public static string Cli => Path.Combine(AppContext.BaseDirectory, "serviceplan.dll");
     public static string WebApp => Path.Combine(AppContext.BaseDirectory, "ServicePlan.Web.dll");
 
+    /// <summary>
+    /// Starts the built CLI or web app and leaves it running, for a test that stops it part-way (<see cref="Process.Kill(bool)"/>
+    /// is SIGKILL on Linux, as kill -9). Its output is read as it comes, so a chatty process never blocks on a full pipe.
+    /// </summary>
+    public static RunningProcess StartDotnet(string dll, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment.Remove(TestDatabase.PostgresVariable);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return new RunningProcess(Process.Start(start)!);
+    }
+
     public static async Task<ProcessResult> RunDotnetAsync(string dll, IEnumerable<string> arguments, string? standardInput = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -47,5 +68,46 @@ public static class Processes
         }
 
         return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
+
+/// <summary>A process a test started and may kill; what it has written so far is kept.</summary>
+public sealed class RunningProcess : IDisposable
+{
+    private readonly System.Text.StringBuilder _output = new();
+
+    public RunningProcess(Process process)
+    {
+        Process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+            Process.Kill(entireProcessTree: true);
+        Process.Dispose();
     }
 }

@@ -85,6 +85,39 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_second_save_of_a_source_from_a_stale_form_is_refused_and_shows_what_changed()
+    {
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        using var admin = app.CreateClient();
+        await admin.SignInAsync(Roles.Admin);
+        var source = await SourceAsync("Child Q serious case review");
+        Dictionary<string, string> Form(string title) => new()
+        {
+            ["Input.Version"] = source.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = source.Kind.ToString(),
+            ["Input.Title"] = title,
+        };
+
+        var saved = await owner.PostFormAsync($"/sources/{source.Id}/edit", $"/sources/{source.Id}/edit", Form("Child Q local safeguarding practice review"));
+        var refused = await admin.PostFormAsync($"/sources/{source.Id}/edit", $"/sources/{source.Id}/edit", Form("Child Q review (2022)"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = TestClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Someone else saved this source after you opened it", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Child Q local safeguarding practice review", page.QuerySelector(".app-conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Your version differs in: Title.", page.QuerySelector("[aria-labelledby=conflict-title]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Child Q review (2022)", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal("Child Q local safeguarding practice review", (await SourceAsync("Child Q local safeguarding practice review")).Title);
+
+        // Saving again from the refused form is judged against what is saved now, so it goes through.
+        var version = page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        var again = await admin.PostFormAsync($"/sources/{source.Id}/edit", $"/sources/{source.Id}/edit", new(Form("Child Q review (2022)")) { ["Input.Version"] = version });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
     public async Task The_owner_adds_an_inspection_with_its_recommendation_and_corrects_it()
     {
         using var client = app.CreateClient();

@@ -253,4 +253,25 @@ public sealed class YouSaidWeDidTests(ServicePlanAppFixture app) : IClassFixture
         var page = TestClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("write both what you said and what we did", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_second_save_from_a_stale_form_is_refused_and_overwrites_nothing()
+    {
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        using var admin = app.CreateClient();
+        await admin.SignInAsync(Roles.Admin);
+        var opened = await VersionAsync();
+
+        var first = await owner.PostFormAsync("/you-said-we-did/edit", "/you-said-we-did/edit?handler=Save", Words(opened, (_staff, "Staff said supervision was rushed.", "We made it monthly.", WeDidStatus.Done)));
+        var second = await admin.PostFormAsync("/you-said-we-did/edit", "/you-said-we-did/edit?handler=Save", Words(opened, (_staff, "Admin's stale words.", "Admin's stale answer.", WeDidStatus.Planned)));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var page = TestClient.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Contains("saved this page after you opened it. Your words have not been saved", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        var staff = await db.Sources.AsNoTracking().SingleAsync(s => s.Id == _staff);
+        Assert.Equal(("Staff said supervision was rushed.", "We made it monthly."), (staff.YouSaid, staff.WeDid));
+    }
 }

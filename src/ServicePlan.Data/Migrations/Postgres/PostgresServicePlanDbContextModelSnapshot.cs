@@ -815,6 +815,10 @@ namespace ServicePlan.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WeDid")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -806,6 +806,10 @@ namespace ServicePlan.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WeDid")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -35,8 +35,10 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
         if (await LoadAsync(actionId, ct) is { } problem)
             return problem;
 
-        Rating rating = Rating.None;
-        if (string.IsNullOrWhiteSpace(Input.Rating) || !Enum.TryParse(Input.Rating, out rating) || rating == Rating.None)
+        // A rating's name exactly, as the radios post it: Enum.TryParse would also take "999" or "Blue,Red" and store a
+        // rating that does not exist, which every page showing the action then fails to render.
+        var rating = Enum.GetValues<Rating>().FirstOrDefault(r => r != Rating.None && r.ToString() == Input.Rating);
+        if (rating == Rating.None)
             ModelState.AddModelError("Input.Rating", "Select a rating");
         if (string.IsNullOrWhiteSpace(Input.Comment))
             ModelState.AddModelError("Input.Comment", "Enter a comment on progress");

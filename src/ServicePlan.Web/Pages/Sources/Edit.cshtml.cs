@@ -18,8 +18,12 @@ public sealed class SourceInput
     public string? Reference { get; set; }
     public string? Recommendation { get; set; }
 
+    /// <summary>The source's version when the form was opened.</summary>
+    public int Version { get; set; }
+
     public static SourceInput From(Source source) => new()
     {
+        Version = source.Version,
         Kind = source.Kind.ToString(),
         Title = source.Title,
         Day = source.Date?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -38,6 +42,9 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
     public SourceInput Input { get; set; } = new();
 
     public Source? Existing { get; private set; }
+
+    /// <summary>Set when someone else saved the source after this form was opened: what they saved, and which fields differ.</summary>
+    public SourceSaveResult.Conflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? sourceId, CancellationToken ct)
     {
@@ -83,10 +90,21 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
             return Redirect($"/sources/{added.Id}");
         }
 
-        if (!await register.UpdateAsync(Existing.Id, user.OrganisationId, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct))
-            return NotFound();
-        TempData["Confirmation"] = "The source is saved";
-        return Redirect($"/sources/{Existing.Id}");
+        switch (await register.UpdateAsync(Existing.Id, user.OrganisationId, Input.Version, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct))
+        {
+            case SourceSaveResult.Saved:
+                TempData["Confirmation"] = "The source is saved";
+                return Redirect($"/sources/{Existing.Id}");
+            case SourceSaveResult.Conflict conflict:
+                Conflict = conflict;
+                ModelState.AddModelError("Input.Title",
+                    "Someone else saved this source after you opened it. Your changes have not been saved: check what they changed, then save again");
+                // The next save is judged against what is stored now; the user's typing stays in the form.
+                Input.Version = conflict.Current.Version;
+                return Page();
+            default:
+                return NotFound();
+        }
     }
 
     /// <summary>The GOV.UK date pattern: all three parts, or none for a source with no date.</summary>

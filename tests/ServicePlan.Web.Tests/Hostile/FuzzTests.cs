@@ -33,6 +33,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
     {
         "/account/sign-in",
         "/account/change-password",
+        "/account/api-keys",
         "/plans/{plan}/actions",
         "/actions/{action}/edit",
         "/actions/{action}/progress",
@@ -68,6 +69,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/admin/users",
         "/account/access-denied?ReturnUrl={text}",
         "/account/sign-out",
+        "/account/sign-in/external?returnUrl={text}&handler=Callback",
         "/error/{code}",
         "/plans/{plan}/actions?section={guid}&lead={guid}&rating={text}&source={guid}&overdue={bool}&q={text}",
         "/admin/audit?Entity={text}&Who={text}&From={text}&To={text}&Text={text}&older={int}&handler=Export",

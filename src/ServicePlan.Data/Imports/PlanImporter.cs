@@ -158,13 +158,15 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             Fields =
             [
                 new FieldChange("Title", null, plan.Title),
-                new FieldChange("Imported", null, $"{sections.Count} sections, {objectives.Count} objectives, {actions.Count} actions"),
+                new FieldChange("Imported", null, $"{Count(sections.Count, "section")}, {Count(objectives.Count, "objective")}, {Count(actions.Count, "action")}"),
             ],
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return plan.Id;
     }
+
+    private static string Count(int count, string thing) => $"{count:N0} {thing}{(count == 1 ? "" : "s")}";
 
     private static PlanAction NewAction(Plan plan, Objective objective, ParsedAction parsed, int order, Review review, ImportRequest request, DateTime now)
     {

@@ -3,6 +3,7 @@ using ServicePlan.Core.DueDates;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
+using ServicePlan.Data.Actions;
 
 namespace ServicePlan.Data.Plans;
 
@@ -38,8 +39,8 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
 
         // The current rating is a per-action subquery, which SQL cannot group by directly; one narrow row per
         // action of this organisation's plans is counted here instead.
-        var counts = (await CurrentRatings(db.Actions.Where(a => planIds.Contains(a.PlanId)))
-                .Select(r => new { r.PlanId, r.Rating })
+        var counts = (await db.Actions.Where(a => planIds.Contains(a.PlanId)).WithCurrentRating()
+                .Select(r => new { r.Action.PlanId, r.Rating })
                 .ToListAsync(ct))
             .ToLookup(r => r.PlanId, r => r.Rating);
 
@@ -60,8 +61,8 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var rows = await CurrentRatings(db.Actions.Where(a => a.PlanId == planId))
-            .Select(r => new { r.SectionId, r.Rating, r.DueKind, r.DueOn })
+        var rows = await db.Actions.Where(a => a.PlanId == planId).WithCurrentRating()
+            .Select(r => new { r.Action.Objective!.SectionId, r.Rating, r.Action.DueKind, r.Action.DueOn })
             .ToListAsync(ct);
 
         var bySection = rows.ToLookup(r => r.SectionId);
@@ -79,14 +80,4 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
             rows.Count(r => DueDate.IsOverdue(r.DueKind, r.DueOn, today, r.Rating == Rating.Blue)),
             reviews);
     }
-
-    private sealed record CurrentRating(Guid PlanId, Guid SectionId, Rating Rating, DueKind DueKind, DateOnly? DueOn);
-
-    private static IQueryable<CurrentRating> CurrentRatings(IQueryable<PlanAction> actions) =>
-        actions.Select(a => new CurrentRating(
-            a.PlanId,
-            a.Objective!.SectionId,
-            a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
-            a.DueKind,
-            a.DueOn));
 }

@@ -4,6 +4,7 @@ using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Core.Sources;
+using ServicePlan.Data.Actions;
 
 namespace ServicePlan.Data.Plans;
 
@@ -211,14 +212,15 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
         var items = await db.Actions.AsNoTracking()
             .Where(a => a.PlanId == planId)
             .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
-            .Select(a => new
+            .WithCurrentRating()
+            .Select(r => new
             {
-                a.Id,
-                a.Ref,
-                Section = a.Objective!.Section!.Title,
-                a.WhatIsDone,
-                a.RetainedForOversight,
-                Rating = a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
+                r.Action.Id,
+                r.Action.Ref,
+                Section = r.Action.Objective!.Section!.Title,
+                r.Action.WhatIsDone,
+                r.Action.RetainedForOversight,
+                r.Rating,
             })
             .ToListAsync(ct);
         var openReviews = await db.Reviews.AsNoTracking()

@@ -14,8 +14,8 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
     {
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
         var total = await db.Actions.CountAsync(a => a.PlanId == planId, ct);
-        var updated = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.ReviewId != null && db.Reviews.Any(r => r.Id == u.ReviewId && r.PlanId == planId))
+        var updated = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId)
+            .Join(db.ProgressUpdates, r => r.Id, u => u.ReviewId, (r, u) => u)
             .GroupBy(u => u.ReviewId)
             .Select(g => new { ReviewId = g.Key!.Value, Actions = g.Select(u => u.ActionId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ReviewId, x => x.Actions, ct);
@@ -53,9 +53,10 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
             .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
             .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc })
             .ToListAsync(ct);
-        var updates = (await db.ProgressUpdates.AsNoTracking()
-                .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId))
-                .Select(u => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt) })
+        // A join from the plan's actions, not EXISTS over every update: reads only this plan's rows through the
+        // (ActionId, RecordedAtUtc) index however many plans the database holds.
+        var updates = (await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
+                .Join(db.ProgressUpdates, a => a.Id, u => u.ActionId, (a, u) => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt) })
                 .ToListAsync(ct))
             .ToLookup(u => u.ActionId, u => u.Update);
         var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Sources;
+using ServicePlan.Data.Actions;
 using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Sources;
@@ -83,17 +84,18 @@ public sealed class SourceRegister(ServicePlanDbContext db)
         var actions = (await db.Actions.AsNoTracking()
                 .Where(a => a.Objective!.Sources.Any(x => x.Id == sourceId) && planIds.Contains(a.PlanId))
                 .OrderBy(a => a.Order)
-                .Select(a => new
+                .WithCurrentRating()
+                .Select(r => new
                 {
-                    a.ObjectiveId,
+                    r.Action.ObjectiveId,
                     Row = new AnsweringAction(
-                        a.Id,
-                        a.Ref,
-                        a.WhatIsDone,
-                        a.LeadsText,
-                        a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
-                        a.IsExempt,
-                        a.RetainedForOversight),
+                        r.Action.Id,
+                        r.Action.Ref,
+                        r.Action.WhatIsDone,
+                        r.Action.LeadsText,
+                        r.Rating,
+                        r.Action.IsExempt,
+                        r.Action.RetainedForOversight),
                 })
                 .ToListAsync(ct))
             .ToLookup(a => a.ObjectiveId, a => a.Row);

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Data.Spreadsheets;
 using ServicePlan.Web.Tests.Infrastructure;
+using ServicePlan.Web.Tests.Spreadsheets.Writing;
 using Xunit.Abstractions;
 
 namespace ServicePlan.Web.Tests.Imports;
@@ -24,7 +24,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output)
     /// <summary>
     /// How far the write-ahead log (or, with a rollback journal, the database file) must have grown before the kill:
     /// the import's pages spilling from the cache, not the few pages the start-up's migration lock writes. The whole
-    /// transaction is some 20 MB, so this is early in it.
+    /// transaction is several times this, so this is early in it.
     /// </summary>
     private const long GrowthWhileWriting = 2 * 1024 * 1024;
 
@@ -36,7 +36,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output)
         {
             var database = Path.Combine(folder, "serviceplan.db");
             var sheet = Path.Combine(folder, "large-plan.xlsx");
-            var table = Generate(Actions);
+            var table = SamplePlans.Large(Actions);
             await using (var file = File.Create(sheet))
                 XlsxPlanWriter.Write(table, file);
 
@@ -184,50 +184,5 @@ public sealed class KillDuringImportTests(ITestOutputHelper output)
             Count("SELECT COUNT(*) FROM Sources"),
             Count("SELECT COUNT(*) FROM Organisations"),
             Count("SELECT COUNT(*) FROM AuditEntries"));
-    }
-
-    private static readonly string[] Words =
-        ("children families social worker early help plan review audit ofsted support care leavers placement assessment supervision " +
-         "training recording decision management oversight staff survey voice child young people safe timely consistent quality").Split(' ');
-
-    private static readonly string[] Dues = ["Oct-24", "01-Sep-24", "May-25", "June and March 2025", "April-June", "Weekly.", "on-going", "complete"];
-
-    /// <summary>A plan of this many actions with texts as long as real ones, the same every run (after bench/ServicePlan.Bench's generator).</summary>
-    private static PlanTable Generate(int actions)
-    {
-        var random = new Random(2024);
-        string Text(int length)
-        {
-            var words = new List<string>();
-            while (words.Sum(w => w.Length + 1) < length)
-                words.Add(Words[random.Next(Words.Length)]);
-            return string.Join(' ', words) + ".";
-        }
-
-        var sections = new List<PlanTableSection>();
-        var number = 0;
-        for (var s = 1; number < actions; s++)
-        {
-            var rows = new List<PlanTableRow>();
-            for (var i = 0; i < 50 && number < actions; i++)
-            {
-                number++;
-                var continuation = i > 0 && random.Next(4) == 0;
-                rows.Add(new PlanTableRow(
-                    number.ToString(CultureInfo.InvariantCulture),
-                    continuation ? "" : Text(150),
-                    random.Next(3) == 0 ? "HoS & EH lead" : "HoS",
-                    Text(200),
-                    Dues[random.Next(Dues.Length)],
-                    Text(120),
-                    Text(150),
-                    (Rating)random.Next(1, 5),
-                    Text(180)));
-            }
-
-            sections.Add(new PlanTableSection($"Section {s}", rows));
-        }
-
-        return new PlanTable($"Generated plan of {actions} actions", "Children's Social Care", new FinancialYear(2024), "Head of Service", null, null, "Quarterly", null, null, null, null, [], sections);
     }
 }

@@ -56,19 +56,20 @@ public sealed class IndexModel(ServicePlanDbContext db, ActionQueries actions, C
         var today = actions.Today;
         var rows = await db.Actions.AsNoTracking()
             .Where(a => a.Leads.Any(p => p.UserId == userId))
-            .Join(db.Plans.VisibleTo(user.OrganisationId).Where(p => p.Status == PlanStatus.Open), a => a.PlanId, p => p.Id, (a, p) => new
+            .WithCurrentRating()
+            .Join(db.Plans.VisibleTo(user.OrganisationId).Where(p => p.Status == PlanStatus.Open), r => r.Action.PlanId, p => p.Id, (r, p) => new
             {
-                a.Id,
-                a.Ref,
-                a.Order,
+                r.Action.Id,
+                r.Action.Ref,
+                r.Action.Order,
                 PlanTitle = p.Title,
-                a.WhatIsDone,
-                a.DueText,
-                a.DueKind,
-                a.DueOn,
-                Rating = a.Updates.OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => (Rating?)u.Rating).FirstOrDefault() ?? Rating.None,
-                OpenReview = db.Reviews.Where(r => r.PlanId == p.Id && r.Status == ReviewStatus.Open).Select(r => r.Label).FirstOrDefault(),
-                UpdatedInOpenReview = a.Updates.Any(u => u.Review != null && u.Review.Status == ReviewStatus.Open),
+                r.Action.WhatIsDone,
+                r.Action.DueText,
+                r.Action.DueKind,
+                r.Action.DueOn,
+                r.Rating,
+                OpenReview = db.Reviews.Where(review => review.PlanId == p.Id && review.Status == ReviewStatus.Open).Select(review => review.Label).FirstOrDefault(),
+                UpdatedInOpenReview = r.Action.Updates.Any(u => u.Review != null && u.Review.Status == ReviewStatus.Open),
             })
             .OrderBy(a => a.PlanTitle).ThenBy(a => a.Order)
             .ToListAsync(ct);

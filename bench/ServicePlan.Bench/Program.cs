@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Bench;
 using ServicePlan.Core.Organisations;
 using ServicePlan.Data;
+using ServicePlan.Data.Demo;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Reports;
 using ServicePlan.Data.Spreadsheets;
@@ -19,9 +20,14 @@ if (command == "import-once")
 
 if (command == "suite")
 {
-    var perCase = args.SkipWhile(a => a != "--seconds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(20);
+    // suite [--seconds 20] [--actions 1000] [--postgres "Host=…"] [--background 150x20x200] [--serve]
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var perCase = Option("--seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 20;
+    var background = Option("--background")?.Split('x').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() is [var orgs, var plans, var each]
+        ? new DemoRequest(orgs, plans, each, ServicePlan.Core.Demo.PlanGenerator.MaxReviews, Seed: 3)
+        : null;
     var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-    return await Suite.RunAsync(repository, args.Contains("--actions") ? actions : 1_000, perCase);
+    return await Suite.RunAsync(repository, new Suite.Options(args.Contains("--actions") ? actions : 1_000, perCase, Option("--postgres"), background, args.Contains("--serve")));
 }
 
 if (command is "report" or "export")
@@ -29,7 +35,7 @@ if (command is "report" or "export")
 
 if (command != "import")
 {
-    await Console.Error.WriteLineAsync("Usage: bench import|report|export|suite [--actions N] [--seconds N]");
+    await Console.Error.WriteLineAsync("Usage: bench import|report|export|suite [--actions N] [--seconds N] [--postgres CONNECTION] [--background ORGSxPLANSxACTIONS] [--serve]");
     return 2;
 }
 

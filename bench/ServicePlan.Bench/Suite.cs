@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Core.Reviews;
 using ServicePlan.Data;
+using ServicePlan.Data.Demo;
 using ServicePlan.Data.Imports;
 using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Data.Users;
 
 namespace ServicePlan.Bench;
 
@@ -24,7 +26,11 @@ public static partial class Suite
 {
     private static readonly int[] Concurrency = [1, 8, 32];
 
-    public static async Task<int> RunAsync(string repository, int actions, int seconds)
+    /// <summary>What to measure: the plan's size, seconds per case, and the database (a new SQLite file unless a PostgreSQL
+    /// connection string is given), optionally filled first with generated councils so the plan sits in a large database.</summary>
+    public sealed record Options(int Actions, int Seconds, string? Postgres, DemoRequest? Background, bool Serve);
+
+    public static async Task<int> RunAsync(string repository, Options options)
     {
         var wrk = Which("wrk") ?? throw new InvalidOperationException("wrk is not installed: run bench/run-suite.sh, which installs it (apt-get install wrk).");
         var folder = Directory.CreateTempSubdirectory("serviceplan-suite-").FullName;
@@ -32,7 +38,8 @@ public static partial class Suite
         Console.WriteLine("Publishing the web app in Release…");
         await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "ServicePlan.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q"]);
 
-        var connection = $"Data Source={Path.Combine(folder, "bench.db")}";
+        var connection = options.Postgres ?? $"Data Source={Path.Combine(folder, "bench.db")}";
+        var databaseName = options.Postgres is null ? "SQLite" : "PostgreSQL";
         const string url = "http://127.0.0.1:5098";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "ServicePlan.Web.dll"), "--urls", url]) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ConnectionStrings__ServicePlan"] = connection;
@@ -43,38 +50,63 @@ public static partial class Suite
         start.Environment["RequestLimits__ApiPerMinute"] = "100000000";
         using var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.Ordinal)) Console.Error.WriteLine("  app: " + line); };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         try
         {
             using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
             await WaitForHealthAsync(http);
-            var (planId, actionId) = await LoadPlanAsync(connection, actions);
+            var database = ServicePlanDatabase.FromConnectionString(connection);
+            long databaseActions = 0;
+            if (options.Background is { } background)
+                await GenerateBackgroundAsync(database, background);
+
+            var (planId, actionId) = await LoadPlanAsync(database, options.Actions);
+            await using (var db = database.CreateContext())
+                databaseActions = await db.Actions.LongCountAsync();
+            Console.WriteLine($"The measured plan has {options.Actions:N0} actions; the {databaseName} database holds {databaseActions:N0}.");
             var cookie = await SignInAsync(http);
+            var apiKey = await CreateApiKeyAsync(http);
+
+            if (options.Serve)
+            {
+                Console.WriteLine($"Serving {url} (plan /plans/{planId}, action /actions/{actionId}, app pid {server.Id}).");
+                Console.WriteLine($"Cookie: {cookie}");
+                Console.WriteLine($"{ApiKeyText.Header}: {apiKey}");
+                Console.WriteLine("Press Enter to stop.");
+                Console.ReadLine();
+                return 0;
+            }
 
             var listPage = await http.GetByteArrayAsync($"/plans/{planId}/actions");
             var floor = Path.Combine(app, "wwwroot", "bench-floor.html");
             await File.WriteAllBytesAsync(floor, Enumerable.Repeat((byte)'x', listPage.Length).ToArray());
 
-            (string Name, string Path)[] cases =
+            (string Name, string Path, string Header)[] cases =
             [
-                ("static file (floor)", "/bench-floor.html"),
-                ("plan overview", $"/plans/{planId}"),
-                ("action list, all", $"/plans/{planId}/actions"),
-                ("action list, amber", $"/plans/{planId}/actions?rating=amber"),
-                ("action page", $"/actions/{actionId}"),
-                ("actions JSON API", $"/api/plans/{planId}/actions"),
+                ("static file (floor)", "/bench-floor.html", $"Cookie: {cookie}"),
+                ("plan overview", $"/plans/{planId}", $"Cookie: {cookie}"),
+                ("action list, all", $"/plans/{planId}/actions", $"Cookie: {cookie}"),
+                ("action list, amber", $"/plans/{planId}/actions?rating=amber", $"Cookie: {cookie}"),
+                ("action page", $"/actions/{actionId}", $"Cookie: {cookie}"),
+                ("actions JSON API", $"/api/plans/{planId}/actions", $"{ApiKeyText.Header}: {apiKey}"),
             ];
+
+            // Warm up each case first, unrecorded: the JIT's tiering and the caches' first fill are not what a user meets
+            // on a server that has been up a while.
+            Console.WriteLine("Warming up…");
+            foreach (var (_, path, header) in cases)
+                await WrkAsync(wrk, url + path, header, 8, Math.Max(3, options.Seconds / 4));
 
             var results = new List<CaseResult>();
             foreach (var connections in Concurrency)
             {
                 double? floorP99 = null;
-                foreach (var (name, path) in cases)
+                foreach (var (name, path, header) in cases)
                 {
-                    var bytes = (await Get(http, path)).LongLength;
-                    var measured = await WrkAsync(wrk, url + path, cookie, connections, seconds);
+                    var bytes = (await Get(http, path, header)).LongLength;
+                    var measured = await WrkAsync(wrk, url + path, header, connections, options.Seconds);
                     floorP99 ??= measured.P99Ms;
                     var result = new CaseResult(name, connections, measured.Rps, measured.P50Ms, measured.P99Ms, bytes, measured.P99Ms / floorP99.Value, measured.Errors);
                     results.Add(result);
@@ -84,13 +116,22 @@ public static partial class Suite
 
             var residentMb = ResidentMegabytes(server.Id);
             Print(results, residentMb);
-            await File.WriteAllTextAsync(Path.Combine(repository, "bench", "results", "suite-sqlite.json"), JsonSerializer.Serialize(new
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                var plans = Path.Combine(repository, "bench", "results", "query-plans-postgresql.md");
+                await File.WriteAllTextAsync(plans, await QueryPlans.ExplainAsync(database, planId, databaseActions));
+                Console.WriteLine($"Query plans written to {plans}");
+            }
+
+            var file = options.Postgres is null ? "suite-sqlite.json" : "suite-postgresql.json";
+            await File.WriteAllTextAsync(Path.Combine(repository, "bench", "results", file), JsonSerializer.Serialize(new
             {
                 date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                command = "bench/run-suite.sh",
-                database = "SQLite",
-                actions,
-                secondsPerCase = seconds,
+                command = "bench/run-suite.sh" + (options.Postgres is null ? "" : " --postgres") + (options.Seconds == 20 ? "" : $" --seconds {options.Seconds}"),
+                database = databaseName,
+                actions = options.Actions,
+                databaseActions,
+                secondsPerCase = options.Seconds,
                 cases = results,
                 residentMbAfter = residentMb,
             }, new JsonSerializerOptions { WriteIndented = true }));
@@ -102,6 +143,25 @@ public static partial class Suite
             await server.WaitForExitAsync();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Fills the database with generated councils first (the app has already migrated it and made the roles),
+    /// then refreshes the planner's statistics as anyone would after a bulk load.</summary>
+    private static async Task GenerateBackgroundAsync(ServicePlanDatabase database, DemoRequest request)
+    {
+        await using var db = database.CreateContext();
+        if (await db.Actions.LongCountAsync() >= (long)request.Organisations * request.PlansPerOrganisation * request.ActionsPerPlan)
+        {
+            Console.WriteLine("The database already holds the generated councils.");
+            return;
+        }
+
+        Console.WriteLine($"Generating {request.Organisations} organisations × {request.PlansPerOrganisation} plans × {request.ActionsPerPlan} actions…");
+        var progress = new Progress<DemoProgress>(p => Console.Write($"\r  {p.ActionsWritten:N0} of {p.ActionsTotal:N0} actions"));
+        var result = await new DemoGenerator(db, TimeProvider.System).GenerateAsync(request, progress);
+        Console.WriteLine($"\r  {result.Actions:N0} actions and {result.Updates:N0} progress updates in {result.Elapsed.TotalSeconds:0} s");
+        if (database.Provider == DatabaseProvider.PostgreSql)
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
 
     private static void Print(List<CaseResult> results, double residentMb)
@@ -116,11 +176,10 @@ public static partial class Suite
     }
 
     /// <summary>Imports a generated plan into the demo organisation, then adds three more reviews' updates to every action.</summary>
-    private static async Task<(Guid PlanId, Guid ActionId)> LoadPlanAsync(string connection, int actions)
+    private static async Task<(Guid PlanId, Guid ActionId)> LoadPlanAsync(ServicePlanDatabase database, int actions)
     {
-        var database = ServicePlanDatabase.FromConnectionString(connection);
         await using var db = database.CreateContext();
-        var organisation = await db.Organisations.Select(o => o.Id).FirstAsync();
+        var organisation = await db.Organisations.Where(o => o.Name == DemoData.OrganisationName).Select(o => o.Id).SingleAsync();
         using var file = new MemoryStream();
         XlsxPlanWriter.Write(GeneratedPlan.Create(actions), file);
         file.Position = 0;
@@ -164,17 +223,33 @@ public static partial class Suite
         return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
-    private static async Task<byte[]> Get(HttpClient http, string path)
+    /// <summary>Makes an API key the way a user does, on the account page, and reads it from the one response that shows it.</summary>
+    private static async Task<string> CreateApiKeyAsync(HttpClient http)
     {
-        var response = await http.GetAsync(path);
+        var form = await http.GetStringAsync("/account/api-keys");
+        var response = await http.PostAsync("/account/api-keys?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = "Benchmark",
+            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+        var page = await response.Content.ReadAsStringAsync();
+        return ApiKeyPattern().Match(page) is { Success: true } key ? key.Value : throw new InvalidOperationException($"Making an API key failed: {(int)response.StatusCode}");
+    }
+
+    private static async Task<byte[]> Get(HttpClient http, string path, string header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (header.StartsWith(ApiKeyText.Header, StringComparison.Ordinal))
+            request.Headers.Add(ApiKeyText.Header, header[(ApiKeyText.Header.Length + 2)..]);
+        var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<(double Rps, double P50Ms, double P99Ms, int Errors)> WrkAsync(string wrk, string url, string cookie, int connections, int seconds)
+    private static async Task<(double Rps, double P50Ms, double P99Ms, int Errors)> WrkAsync(string wrk, string url, string header, int connections, int seconds)
     {
-        var output = await RunAsync(wrk, ["-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-H", $"Cookie: {cookie}", url]);
+        var output = await RunAsync(wrk, ["-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-H", header, url]);
         double Latency(string percentile)
         {
             var match = Regex.Match(output, $@"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
@@ -227,6 +302,9 @@ public static partial class Suite
             throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await error}");
         return await output;
     }
+
+    [GeneratedRegex(@"sp_[a-z2-9]{8}_[0-9a-fA-F]{16,}")]
+    private static partial Regex ApiKeyPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

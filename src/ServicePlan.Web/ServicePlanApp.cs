@@ -99,6 +99,8 @@ public static class ServicePlanApp
         services.AddScoped<PlanRollover>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<ActionQueries>();
+        services.AddScoped<PlanChanges>();
+        services.AddSingleton<PlanViewCache>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ActionEditing>();
         services.AddScoped<ProgressRecording>();

@@ -89,8 +89,22 @@ public sealed record ReviewMovement(
         };
     }
 
+    /// <summary>
+    /// The BRAG counts at each review, oldest first: the dashboard's trend. Only ratings count here, so it takes each
+    /// action's updates alone (an action with none counts as unrated) and spares the caller loading texts and comments.
+    /// </summary>
+    public static IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend(IEnumerable<ReviewInHistory> allReviews, IReadOnlyCollection<IReadOnlyList<UpdateInHistory>> updatesByAction)
+    {
+        var reviews = allReviews.OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
+        var dates = reviews.ToDictionary(r => r.Id, r => r.Date);
+        return reviews.Select(review => (review, RatingCounts.Of(updatesByAction.Select(updates => At(updates, review, dates)?.Rating ?? Rating.None)))).ToList();
+    }
+
     private static UpdateInHistory? At(ActionHistory action, ReviewInHistory review, Dictionary<Guid, DateOnly> reviewDates) =>
-        action.Updates
+        At(action.Updates, review, reviewDates);
+
+    private static UpdateInHistory? At(IEnumerable<UpdateInHistory> updates, ReviewInHistory review, Dictionary<Guid, DateOnly> reviewDates) =>
+        updates
             .Where(u => u.ReviewId is { } id
                 ? id == review.Id || (reviewDates.TryGetValue(id, out var date) && date < review.Date)
                 : review.ClosedAtUtc is not { } closed || u.RecordedAtUtc < closed)

@@ -40,14 +40,15 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddEntries(eventData.Context);
+        // With async false every await below completes before it returns.
+        AddEntriesAsync(eventData.Context, async: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        AddEntries(eventData.Context);
-        return ValueTask.FromResult(result);
+        await AddEntriesAsync(eventData.Context, async: true, cancellationToken);
+        return result;
     }
 
     // A failed save leaves its entries tracked; a later save in the same context must not write them for a change that never happened.
@@ -65,7 +66,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             entry.State = EntityState.Detached;
     }
 
-    private void AddEntries(DbContext? context)
+    private async ValueTask AddEntriesAsync(DbContext? context, bool async, CancellationToken ct)
     {
         if (context is null)
             return;
@@ -77,7 +78,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             throw new InvalidOperationException("Audit entries are never changed or removed.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in changed.Where(e => e.Entity is not (AuditEntry or SentReminder)))
+        var audited = changed.Where(e => e.Entity is not (AuditEntry or SentReminder)).ToList();
+        var plans = await PlanOfRecords.FindAsync(context, audited, async, ct);
+        foreach (var entry in audited)
         {
             var fields = Fields(entry);
             if (entry.State == EntityState.Modified && fields.Count == 0)
@@ -96,7 +99,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                     _ => AuditChange.Changed,
                 },
                 OrganisationId = IdOf(entry, "OrganisationId") ?? actor.OrganisationId,
-                PlanId = IdOf(entry, "PlanId") ?? (entry.Entity is Core.Plans.Plan plan ? plan.Id : null),
+                PlanId = plans.TryGetValue(entry, out var plan) ? plan : null,
                 ActionId = IdOf(entry, "ActionId") ?? (entry.Entity is Core.Plans.PlanAction action ? action.Id : null),
                 Fields = fields,
             });

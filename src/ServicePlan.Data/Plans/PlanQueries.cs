@@ -21,6 +21,9 @@ public sealed record PlanOverview(
 /// <summary>Plans as lists and dashboards. Counts are worked out in the database: one grouped query, not one per plan.</summary>
 public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
 {
+    /// <summary>The council's today, which decides what is overdue.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
     /// <summary>Null when there is no such plan in the organisation: callers answer 404 and never reveal another council's plan.</summary>
     public Task<Plan?> FindAsync(Guid planId, Guid organisationId, CancellationToken ct = default) =>
         db.Plans.AsNoTracking()
@@ -60,7 +63,7 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = Today;
         var rows = await db.Actions.Where(a => a.PlanId == planId).WithCurrentRating()
             .Select(r => new { r.Action.Objective!.SectionId, r.Rating, r.Action.DueKind, r.Action.DueOn })
             .ToListAsync(ct);

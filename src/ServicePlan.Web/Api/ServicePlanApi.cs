@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using ServicePlan.Core.Plans;
 using ServicePlan.Core.Ratings;
 using ServicePlan.Data.Actions;
@@ -33,6 +36,9 @@ public static class ServicePlanApi
                 string? q,
                 PlanQueries plans,
                 ActionQueries actions,
+                PlanChanges changes,
+                PlanViewCache cache,
+                IOptions<JsonOptions> json,
                 CurrentUser user,
                 CancellationToken ct) =>
             {
@@ -51,7 +57,14 @@ public static class ServicePlanApi
                     return Results.NotFound();
 
                 var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q };
-                return Results.Ok((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From));
+                if (!string.IsNullOrWhiteSpace(q))
+                    return Results.Ok((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From));
+
+                // The change count first, then the rows: see PlanChanges.
+                var key = string.Join('|', planId, await changes.CountAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false);
+                var body = await cache.GetOrAddAsync("api|" + key, async () =>
+                    JsonSerializer.SerializeToUtf8Bytes((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From), json.Value.SerializerOptions));
+                return Results.Bytes(body, "application/json; charset=utf-8");
             })
             .WithName("ListActions");
 

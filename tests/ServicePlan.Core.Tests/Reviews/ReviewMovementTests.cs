@@ -131,4 +131,24 @@ public sealed class ReviewMovementTests
         Assert.Equal(["1"], Refs(atQ3.NoUpdate));
         Assert.Equal(new RatingCounts(0, 0, 0, 1, 0), atQ2.Counts);
     }
+
+    [Fact]
+    public void The_trend_counts_each_review_as_its_movement_does()
+    {
+        var between = new UpdateInHistory(Guid.CreateVersion7(), null, new DateTime(2019, 11, 1, 10, 0, 0, DateTimeKind.Utc), Rating.Red, "Stuck");
+        var actions = new[]
+        {
+            Action("1", In(Q2, Rating.Green), between),
+            Action("2", In(Q2, Rating.Red), In(Q3, Rating.Blue)),
+            Action("3", In(Q3, Rating.Amber)),
+            Action("4"),
+        };
+
+        var trend = ReviewMovement.Trend(Reviews, actions.Select(a => a.Updates).ToList());
+
+        Assert.Equal([Q2, Q3], trend.Select(t => t.Review));
+        Assert.Equal(ReviewMovement.Of(Q2, Reviews, actions).Counts, trend[0].Counts);
+        Assert.Equal(ReviewMovement.Of(Q3, Reviews, actions).Counts, trend[1].Counts);
+        Assert.Equal(new RatingCounts(Blue: 1, Red: 1, Amber: 1, Green: 0, Unrated: 1), trend[1].Counts);
+    }
 }

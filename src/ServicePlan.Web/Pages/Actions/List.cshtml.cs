@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,15 @@ using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Actions;
 
+/// <summary>What the results part of the list shows: the rows, and how many actions the plan has when filtered.</summary>
+public sealed record ActionTables(IReadOnlyList<ActionRow> Rows, int Total, bool IsFiltered);
+
 /// <summary>The plan table: every objective with its actions, narrowed by the filters in the query string so a filtered view can be bookmarked.</summary>
-public sealed class ListModel(PlanQueries plans, ActionQueries actions, ServicePlanDbContext db, CurrentUser user) : PageModel
+/// <remarks>
+/// The tables of a 1,000-action plan are 1.7 MB of HTML. They are rendered once per change of the plan and then served
+/// from <see cref="PlanViewCache"/>, under a key holding the plan's change count.
+/// </remarks>
+public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChanges changes, PlanViewCache cache, ServicePlanDbContext db, CurrentUser user) : PageModel
 {
     [FromQuery(Name = "section")] public Guid? SectionId { get; set; }
     [FromQuery(Name = "lead")] public Guid? LeadId { get; set; }
@@ -24,10 +33,13 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, ServiceP
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<Section> Sections { get; private set; } = [];
     public IReadOnlyList<Source> Sources { get; private set; } = [];
-    public IReadOnlyList<ActionRow> Rows { get; private set; } = [];
-    public int TotalActions { get; private set; }
     public Rating? RatingFilter { get; private set; }
     public bool IsFiltered { get; private set; }
+
+    private ActionFilter _filter = new();
+
+    /// <summary>What the tables depend on: the plan and its change count, today (for Overdue) and the filters.</summary>
+    private string _cacheKey = "";
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
@@ -45,7 +57,7 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, ServiceP
             .OrderBy(s => s.Title)
             .ToListAsync(ct);
 
-        var filter = new ActionFilter
+        _filter = new ActionFilter
         {
             SectionId = SectionId,
             LeadId = LeadId,
@@ -54,10 +66,29 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, ServiceP
             OverdueOnly = Overdue,
             Search = Search?.Length > 200 ? Search[..200] : Search,
         };
-        IsFiltered = !filter.IsEmpty;
-        Rows = await actions.ListAsync(planId, filter, ct);
-        TotalActions = IsFiltered ? await db.Actions.CountAsync(a => a.PlanId == planId, ct) : Rows.Count;
+        IsFiltered = !_filter.IsEmpty;
+        var changeCount = await changes.CountAsync(planId, ct);
+        _cacheKey = string.Join('|', "list", planId, changeCount, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue);
         return Page();
+    }
+
+    /// <summary>
+    /// The results as HTML, rendered by <paramref name="render"/> (the page's partial) only when not already kept.
+    /// Searches are one-offs, so only the dropdown filters' results are kept.
+    /// </summary>
+    public async Task<string> TablesAsync(Func<ActionTables, Task<IHtmlContent>> render)
+    {
+        var ct = HttpContext.RequestAborted;
+        async Task<string> Render()
+        {
+            var rows = await actions.ListAsync(Plan.Id, _filter, ct);
+            var total = IsFiltered ? await db.Actions.CountAsync(a => a.PlanId == Plan.Id, ct) : rows.Count;
+            await using var html = new StringWriter();
+            (await render(new ActionTables(rows, total, IsFiltered))).WriteTo(html, HtmlEncoder.Default);
+            return html.ToString();
+        }
+
+        return string.IsNullOrWhiteSpace(_filter.Search) ? await cache.GetOrAddAsync(_cacheKey, Render) : await Render();
     }
 
     private static Rating? ParseRating(string? text)

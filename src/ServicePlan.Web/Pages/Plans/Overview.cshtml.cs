@@ -8,7 +8,7 @@ using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans;
 
-public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, PlanRollover rollover, CurrentUser user) : PageModel
+public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, PlanRollover rollover, PlanChanges changes, PlanViewCache cache, CurrentUser user) : PageModel
 {
     public PlanOverview Overview { get; private set; } = null!;
 
@@ -25,12 +25,21 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Plan
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var overview = await plans.OverviewAsync(planId, user.OrganisationId, ct);
-        if (overview is null)
+        if (await plans.FindAsync(planId, user.OrganisationId, ct) is null)
             return NotFound();
-        Overview = overview;
-        Trend = await reviews.TrendAsync(planId, ct);
-        (PreviousPlan, NextPlan) = await rollover.NeighboursAsync(overview.Plan, ct);
+
+        // The counts and the trend read every action and update of the plan: made once per change of the plan (the
+        // change count first, then the figures; see PlanChanges) and per day, for Overdue.
+        var key = string.Join('|', "overview", planId, await changes.CountAsync(planId, ct), plans.Today);
+        var figures = await cache.GetOrAddAsync(
+            key,
+            async () => new Figures(await plans.OverviewAsync(planId, user.OrganisationId, ct) ?? throw new InvalidOperationException("The plan has gone."), await reviews.TrendAsync(planId, ct)),
+            _ => 64 * 1024);
+        Overview = figures.Overview;
+        Trend = figures.Trend;
+        (PreviousPlan, NextPlan) = await rollover.NeighboursAsync(Overview.Plan, ct);
         return Page();
     }
+
+    private sealed record Figures(PlanOverview Overview, IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend);
 }

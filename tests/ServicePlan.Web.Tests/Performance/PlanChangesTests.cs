@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.Core.Access;
+using ServicePlan.Core.Audit;
+using ServicePlan.Core.Ratings;
+using ServicePlan.Core.Reviews;
+using ServicePlan.Data;
+using ServicePlan.Data.Plans;
+using ServicePlan.Web.Tests.Infrastructure;
+
+namespace ServicePlan.Web.Tests.Performance;
+
+/// <summary>
+/// The action list and the actions API are kept in memory under the plan's change count, so the count must move with
+/// every kind of change to what they show, and a change must show on the next request.
+/// </summary>
+[Trait("Category", "Database")]
+public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
+{
+    private async Task<int> CountAsync(Guid planId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await new PlanChanges(db).CountAsync(planId);
+    }
+
+    /// <summary>Saves through the app's own context (with its audit interceptor), tracking nothing but what <paramref name="change"/> loads.</summary>
+    private async Task<int> CountAfterAsync(Guid planId, Func<ServicePlanDbContext, Task> change)
+    {
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServicePlanDbContext>();
+            await change(db);
+            await db.SaveChangesAsync();
+        }
+
+        return await CountAsync(planId);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_change_to_what_the_list_shows_moves_the_plans_change_count()
+    {
+        var plan = await app.PlanAsync();
+        var action = await app.ActionAsync("18");
+        var count = await CountAsync(plan.Id);
+
+        async Task Moves(string what, Func<ServicePlanDbContext, Task> change)
+        {
+            var after = await CountAfterAsync(plan.Id, change);
+            Assert.True(after > count, $"{what} did not move the plan's change count");
+            count = after;
+        }
+
+        await Moves("a progress update on an action not loaded", db =>
+        {
+            db.ProgressUpdates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Amber, Comment = "Delayed a month.", AuthorName = "Test", RecordedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
+            return Task.CompletedTask;
+        });
+        await Moves("editing an action", async db => (await db.Actions.SingleAsync(a => a.Id == action.Id)).Measure = "Minutes of the group.");
+        await Moves("editing an objective's aim", async db => (await db.Objectives.SingleAsync(o => o.Id == action.ObjectiveId)).Aim = "A changed aim.");
+        await Moves("renaming a section", async db => (await db.Sections.FirstAsync(s => s.PlanId == plan.Id)).Title = "A renamed section");
+        await Moves("marking a comment exempt", async db => (await db.ProgressUpdates.FirstAsync(u => u.ActionId == action.Id)).IsExempt = true);
+        await Moves("linking a lead", async db =>
+        {
+            var tracked = await db.Actions.Include(a => a.Leads).SingleAsync(a => a.Id == action.Id);
+            tracked.Leads.Add(await db.People.FirstAsync(p => p.PlanId == plan.Id && !tracked.Leads.Select(l => l.Id).Contains(p.Id)));
+        });
+
+        await using var check = app.Database.CreateContext();
+        var unplaced = await check.AuditEntries.Where(e => e.PlanId == null && (e.Entity == "Progress update" || e.Entity == "Objective" || e.Entity == "ActionLeads")).CountAsync();
+        Assert.Equal(0, unplaced);
+    }
+
+    [Fact]
+    public async Task A_new_progress_update_shows_at_once_in_the_list_the_api_and_the_dashboard_that_were_already_cached()
+    {
+        var plan = await app.PlanAsync();
+        var action = await app.ActionAsync("13");
+        var rating = action.CurrentRating == Rating.Red ? "Amber" : "Red";
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        const string comment = "Board session held; minutes circulated to the partnership.";
+        string[] urls = [$"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating={rating.ToLowerInvariant()}", $"/api/plans/{plan.Id}/actions"];
+        foreach (var url in urls)
+            Assert.DoesNotContain(comment, await owner.Http.GetStringAsync(url), StringComparison.Ordinal);
+        var countsBefore = (await owner.GetPageAsync($"/plans/{plan.Id}")).QuerySelector("#sections-table")!.TextContent;
+
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+        await lead.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = rating, ["Input.Comment"] = comment });
+
+        foreach (var url in urls)
+            Assert.Contains(comment, await owner.Http.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.NotEqual(countsBefore, (await owner.GetPageAsync($"/plans/{plan.Id}")).QuerySelector("#sections-table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_cached_list_is_the_same_page_as_the_first_rendering()
+    {
+        var plan = await app.PlanAsync();
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        var first = (await owner.GetPageAsync($"/plans/{plan.Id}/actions?rating=amber")).QuerySelector(".app-filter-layout__results")!.InnerHtml;
+        var second = (await owner.GetPageAsync($"/plans/{plan.Id}/actions?rating=amber")).QuerySelector(".app-filter-layout__results")!.InnerHtml;
+
+        Assert.Contains("data-action-ref", second, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+    }
+}

@@ -12,7 +12,7 @@ using ServicePlan.Data.Reviews;
 namespace ServicePlan.Bench;
 
 /// <summary>
-/// The PostgreSQL query plans behind the action list, a filter, the dashboard and the change count: the SQL the app's
+/// The PostgreSQL query plans behind the action list, a filter, the dashboard and the plan's version: the SQL the app's
 /// own query classes issue, recorded as they run, then run again under EXPLAIN (ANALYZE, BUFFERS) with the same values.
 /// </summary>
 public static class QueryPlans
@@ -53,7 +53,7 @@ public static class QueryPlans
         await Explain("Action list, amber", () => new ActionQueries(db, clock).ListAsync(planId, new ActionFilter { Rating = Rating.Amber }));
         await Explain("Dashboard: the plan, its sections and reviews, and each action's current rating", () => new PlanQueries(db, clock).OverviewAsync(planId, organisationId));
         await Explain("Dashboard: the trend across reviews", () => new ReviewQueries(db).TrendAsync(planId));
-        await Explain("The plan's change count (asked on every list, dashboard and API request)", () => new PlanChanges(db).CountAsync(planId));
+        await Explain("The plan's version (asked on every list, dashboard and API request)", () => new PlanChanges(db).VersionAsync(planId));
         return report.ToString();
     }
 

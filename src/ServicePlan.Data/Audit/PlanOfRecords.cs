@@ -12,7 +12,7 @@ namespace ServicePlan.Data.Audit;
 /// </summary>
 /// <remarks>
 /// Every change to a plan's content must carry the plan's id: a plan's history is found by it, and
-/// <see cref="Plans.PlanChanges"/> counts those entries to know when a cached view of the plan is out of date.
+/// <see cref="Plans.PlanChanges"/> reads those entries to know when a cached view of the plan is out of date.
 /// </remarks>
 internal static class PlanOfRecords
 {

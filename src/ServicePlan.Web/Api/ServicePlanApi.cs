@@ -60,8 +60,8 @@ public static class ServicePlanApi
                 if (!string.IsNullOrWhiteSpace(q))
                     return Results.Ok((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From));
 
-                // The change count first, then the rows: see PlanChanges.
-                var key = string.Join('|', planId, await changes.CountAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false);
+                // The version first, then the rows: see PlanChanges.
+                var key = string.Join('|', planId, await changes.VersionAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false);
                 var body = await cache.GetOrAddAsync("api|" + key, async () =>
                     JsonSerializer.SerializeToUtf8Bytes((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From), json.Value.SerializerOptions));
                 return Results.Bytes(body, "application/json; charset=utf-8");

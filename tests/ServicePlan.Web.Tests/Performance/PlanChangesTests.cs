@@ -17,14 +17,14 @@ namespace ServicePlan.Web.Tests.Performance;
 [Trait("Category", "Database")]
 public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private async Task<int> CountAsync(Guid planId)
+    private async Task<string> VersionAsync(Guid planId)
     {
         await using var db = app.Database.CreateContext();
-        return await new PlanChanges(db).CountAsync(planId);
+        return await new PlanChanges(db).VersionAsync(planId);
     }
 
     /// <summary>Saves through the app's own context (with its audit interceptor), tracking nothing but what <paramref name="change"/> loads.</summary>
-    private async Task<int> CountAfterAsync(Guid planId, Func<ServicePlanDbContext, Task> change)
+    private async Task<string> VersionAfterAsync(Guid planId, Func<ServicePlanDbContext, Task> change)
     {
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
@@ -33,22 +33,18 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
             await db.SaveChangesAsync();
         }
 
-        return await CountAsync(planId);
+        return await VersionAsync(planId);
     }
 
     [Fact]
-    public async Task Every_kind_of_change_to_what_the_list_shows_moves_the_plans_change_count()
+    public async Task Every_kind_of_change_to_what_the_list_shows_moves_the_plans_version()
     {
         var plan = await app.PlanAsync();
         var action = await app.ActionAsync("18");
-        var count = await CountAsync(plan.Id);
+        var seen = new HashSet<string> { await VersionAsync(plan.Id) };
 
-        async Task Moves(string what, Func<ServicePlanDbContext, Task> change)
-        {
-            var after = await CountAfterAsync(plan.Id, change);
-            Assert.True(after > count, $"{what} did not move the plan's change count");
-            count = after;
-        }
+        async Task Moves(string what, Func<ServicePlanDbContext, Task> change) =>
+            Assert.True(seen.Add(await VersionAfterAsync(plan.Id, change)), $"{what} did not give the plan a new version");
 
         await Moves("a progress update on an action not loaded", db =>
         {
@@ -104,5 +100,41 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
 
         Assert.Contains("data-action-ref", second, StringComparison.Ordinal);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task After_a_restore_loses_changes_as_many_new_changes_give_a_new_version()
+    {
+        var plan = await app.PlanAsync();
+        var action = await app.ActionAsync("15");
+        async Task Update(string comment) => await VersionAfterAsync(plan.Id, db =>
+        {
+            db.ProgressUpdates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Green, Comment = comment, AuthorName = "Test", RecordedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
+            return Task.CompletedTask;
+        });
+        await Update("Before the backup.");
+        var backedUp = await VersionAsync(plan.Id);
+        await Update("Lost in the restore.");
+        var cached = await VersionAsync(plan.Id);
+
+        // What a restore from the backup does to the trail: the entries written since are gone.
+        await using (var db = app.Database.CreateContext())
+        {
+            var lost = await db.AuditEntries.Where(e => e.PlanId == plan.Id).OrderByDescending(e => e.Id).Take(1).Select(e => e.Id).ToListAsync();
+            await db.AuditEntries.Where(e => lost.Contains(e.Id)).ExecuteDeleteAsync();
+        }
+
+        Assert.Equal(backedUp, await VersionAsync(plan.Id));
+        var now = app.Clock.Now;
+        app.Clock.Now = now.AddMinutes(5);
+        try
+        {
+            await Update("Written after the restore.");
+            Assert.NotEqual(cached, await VersionAsync(plan.Id));
+        }
+        finally
+        {
+            app.Clock.Now = now;
+        }
     }
 }

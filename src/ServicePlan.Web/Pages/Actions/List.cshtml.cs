@@ -19,7 +19,7 @@ public sealed record ActionTables(IReadOnlyList<ActionRow> Rows, int Total, bool
 /// <summary>The plan table: every objective with its actions, narrowed by the filters in the query string so a filtered view can be bookmarked.</summary>
 /// <remarks>
 /// The tables of a 1,000-action plan are 1.7 MB of HTML. They are rendered once per change of the plan and then served
-/// from <see cref="PlanViewCache"/>, under a key holding the plan's change count.
+/// from <see cref="PlanViewCache"/>, under a key holding the plan's version.
 /// </remarks>
 public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChanges changes, PlanViewCache cache, ServicePlanDbContext db, CurrentUser user) : PageModel
 {
@@ -38,7 +38,7 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
 
     private ActionFilter _filter = new();
 
-    /// <summary>What the tables depend on: the plan and its change count, today (for Overdue) and the filters.</summary>
+    /// <summary>What the tables depend on: the plan and its version, today (for Overdue) and the filters.</summary>
     private string _cacheKey = "";
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
@@ -67,8 +67,8 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             Search = Search?.Length > 200 ? Search[..200] : Search,
         };
         IsFiltered = !_filter.IsEmpty;
-        var changeCount = await changes.CountAsync(planId, ct);
-        _cacheKey = string.Join('|', "list", planId, changeCount, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue);
+        var version = await changes.VersionAsync(planId, ct);
+        _cacheKey = string.Join('|', "list", planId, version, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue);
         return Page();
     }
 

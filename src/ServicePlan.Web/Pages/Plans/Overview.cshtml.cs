@@ -29,8 +29,8 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Plan
             return NotFound();
 
         // The counts and the trend read every action and update of the plan: made once per change of the plan (the
-        // change count first, then the figures; see PlanChanges) and per day, for Overdue.
-        var key = string.Join('|', "overview", planId, await changes.CountAsync(planId, ct), plans.Today);
+        // version first, then the figures; see PlanChanges) and per day, for Overdue.
+        var key = string.Join('|', "overview", planId, await changes.VersionAsync(planId, ct), plans.Today);
         var figures = await cache.GetOrAddAsync(
             key,
             async () => new Figures(await plans.OverviewAsync(planId, user.OrganisationId, ct) ?? throw new InvalidOperationException("The plan has gone."), await reviews.TrendAsync(planId, ct)),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Core.Plans;
+using ServicePlan.Core.Sources;
 using ServicePlan.Data.Plans;
 
 namespace ServicePlan.Data.Actions;
@@ -9,6 +10,16 @@ public sealed record ActionDetail(PlanAction Action, Plan Plan, Objective Object
 /// <summary>One action with everything its page shows: objective, section, sources, leads and the whole history of updates.</summary>
 public sealed class ActionDetails(ServicePlanDbContext db)
 {
+    /// <summary>The sources behind the action's objective, by title: they belong to the council's register, not the plan.</summary>
+    public async Task<IReadOnlyList<Source>> SourcesAsync(Guid objectiveId, CancellationToken ct = default) =>
+        await db.Objectives.AsNoTracking().Where(o => o.Id == objectiveId).SelectMany(o => o.Sources).OrderBy(s => s.Title).ToListAsync(ct);
+
+    /// <summary>The plan the action is in, when the organisation may see it; null otherwise.</summary>
+    public async Task<Guid?> PlanOfAsync(Guid actionId, Guid organisationId, CancellationToken ct = default) =>
+        await db.Actions.Where(a => a.Id == actionId)
+            .Join(db.Plans.VisibleTo(organisationId), a => a.PlanId, p => p.Id, (a, p) => (Guid?)p.Id)
+            .FirstOrDefaultAsync(ct);
+
     public async Task<ActionDetail?> FindAsync(Guid actionId, Guid organisationId, CancellationToken ct = default)
     {
         var action = await db.Actions.AsNoTracking()

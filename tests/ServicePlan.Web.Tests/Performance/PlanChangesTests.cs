@@ -75,7 +75,7 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         const string comment = "Board session held; minutes circulated to the partnership.";
-        string[] urls = [$"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating={rating.ToLowerInvariant()}", $"/api/plans/{plan.Id}/actions"];
+        string[] urls = [$"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating={rating.ToLowerInvariant()}", $"/api/plans/{plan.Id}/actions", $"/actions/{action.Id}"];
         foreach (var url in urls)
             Assert.DoesNotContain(comment, await owner.Http.GetStringAsync(url), StringComparison.Ordinal);
         var countsBefore = (await owner.GetPageAsync($"/plans/{plan.Id}")).QuerySelector("#sections-table")!.TextContent;
@@ -87,6 +87,30 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
         foreach (var url in urls)
             Assert.Contains(comment, await owner.Http.GetStringAsync(url), StringComparison.Ordinal);
         Assert.NotEqual(countsBefore, (await owner.GetPageAsync($"/plans/{plan.Id}")).QuerySelector("#sections-table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_renamed_source_shows_at_once_on_an_action_page_already_kept()
+    {
+        var plan = await app.PlanAsync();
+        Guid actionId, sourceId;
+        await using (var db = app.Database.CreateContext())
+        {
+            (actionId, sourceId) = await db.Actions.Where(a => a.PlanId == plan.Id && a.Objective!.Sources.Any())
+                .Select(a => new ValueTuple<Guid, Guid>(a.Id, a.Objective!.Sources.First().Id)).FirstAsync();
+        }
+
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        await owner.Http.GetStringAsync($"/actions/{actionId}");
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServicePlanDbContext>();
+            (await db.Sources.SingleAsync(s => s.Id == sourceId)).Title = "Annual survey of care leavers (renamed)";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("Annual survey of care leavers (renamed)", await owner.Http.GetStringAsync($"/actions/{actionId}"), StringComparison.Ordinal);
     }
 
     [Fact]

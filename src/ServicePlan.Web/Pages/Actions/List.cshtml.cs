@@ -49,7 +49,13 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
         Plan = plan;
 
         RatingFilter = ParseRating(RatingText);
-        Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
+        var version = await changes.VersionAsync(planId, ct);
+        Sections = await cache.GetOrAddAsync(
+            string.Join('|', "sections", planId, version),
+            () => db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct),
+            sections => sections.Count * 256);
+
+        // The sources' titles are the council's register, renamed without touching the plan: read every time.
         Sources = await db.Objectives.AsNoTracking()
             .Where(o => o.Section!.PlanId == planId)
             .SelectMany(o => o.Sources)
@@ -67,7 +73,6 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             Search = Search?.Length > 200 ? Search[..200] : Search,
         };
         IsFiltered = !_filter.IsEmpty;
-        var version = await changes.VersionAsync(planId, ct);
         _cacheKey = string.Join('|', "list", planId, version, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue);
         return Page();
     }

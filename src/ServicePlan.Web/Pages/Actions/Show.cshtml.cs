@@ -2,15 +2,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Core.Audit;
 using ServicePlan.Core.DueDates;
+using ServicePlan.Core.Sources;
 using ServicePlan.Data.Actions;
 using ServicePlan.Data.Audit;
+using ServicePlan.Data.Plans;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Actions;
 
-public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, AuditTrail trail, CurrentUser user) : PageModel
+/// <remarks>
+/// The action with its leads, sources, updates and change log takes seven queries; they are made once per change of the
+/// plan and kept in <see cref="PlanViewCache"/> under the plan's version. What depends on who is looking (may they add
+/// progress or edit), the other years' plans (the lineage, which changes with those plans) and the sources (the council's
+/// register, renamed without touching the plan) are read every time.
+/// </remarks>
+public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, AuditTrail trail, PlanChanges changes, PlanViewCache cache, CurrentUser user) : PageModel
 {
     public ActionDetail Detail { get; private set; } = null!;
+
+    public IReadOnlyList<Source> Sources { get; private set; } = [];
 
     /// <summary>The action in earlier and later years' plans, and its earlier years' updates.</summary>
     public ActionLineage Lineage { get; private set; } = ActionLineage.None;
@@ -30,12 +40,20 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
 
     public async Task<IActionResult> OnGetAsync(Guid actionId, CancellationToken ct)
     {
-        var detail = await details.FindAsync(actionId, user.OrganisationId, ct);
-        if (detail is null)
+        if (await details.PlanOfAsync(actionId, user.OrganisationId, ct) is not { } planId)
             return NotFound();
 
+        var key = string.Join('|', "action", actionId, await changes.VersionAsync(planId, ct));
+        var kept = await cache.GetOrAddAsync(
+            key,
+            async () => new Kept(
+                await details.FindAsync(actionId, user.OrganisationId, ct) ?? throw new InvalidOperationException("The action has gone."),
+                await trail.ForActionAsync(actionId, ct)),
+            _ => 32 * 1024);
+        var detail = kept.Detail;
         Detail = detail;
-        Changes = await trail.ForActionAsync(actionId, ct);
+        Changes = kept.Changes;
+        Sources = await details.SourcesAsync(detail.Objective.Id, ct);
         Due = detail.Action.Due(detail.Plan.Period);
         IsOverdue = Due.IsOverdue(actions.Today, detail.Action.CurrentRating == Core.Ratings.Rating.Blue);
         var open = detail.Plan.Status == Core.Plans.PlanStatus.Open;
@@ -44,4 +62,6 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
         Lineage = await lineages.ForAsync(detail.Action, user.OrganisationId, ct);
         return Page();
     }
+
+    private sealed record Kept(ActionDetail Detail, IReadOnlyList<AuditEntry> Changes);
 }

@@ -90,7 +90,7 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_renamed_source_shows_at_once_on_an_action_page_already_kept()
+    public async Task A_renamed_source_shows_at_once_on_an_action_page_and_in_the_list_filter_already_kept()
     {
         var plan = await app.PlanAsync();
         Guid actionId, sourceId;
@@ -103,6 +103,7 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         await owner.Http.GetStringAsync($"/actions/{actionId}");
+        await owner.Http.GetStringAsync($"/plans/{plan.Id}/actions");
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ServicePlanDbContext>();
@@ -111,6 +112,7 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
         }
 
         Assert.Contains("Annual survey of care leavers (renamed)", await owner.Http.GetStringAsync($"/actions/{actionId}"), StringComparison.Ordinal);
+        Assert.Contains("Annual survey of care leavers (renamed)", (await owner.GetPageAsync($"/plans/{plan.Id}/actions")).QuerySelector("#source")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

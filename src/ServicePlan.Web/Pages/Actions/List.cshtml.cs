@@ -55,13 +55,13 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             () => db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct),
             sections => sections.Count * 256);
 
-        // The sources' titles are the council's register, renamed without touching the plan: read every time.
-        Sources = await db.Objectives.AsNoTracking()
-            .Where(o => o.Section!.PlanId == planId)
-            .SelectMany(o => o.Sources)
-            .Distinct()
-            .OrderBy(s => s.Title)
-            .ToListAsync(ct);
+        // Which sources the plan's objectives cite changes with the plan; their titles are the council's register,
+        // renamed without touching the plan, so those are read every time, by id.
+        var sourceIds = await cache.GetOrAddAsync(
+            string.Join('|', "sources", planId, version),
+            () => db.Objectives.Where(o => o.Section!.PlanId == planId).SelectMany(o => o.Sources).Select(s => s.Id).Distinct().ToListAsync(ct),
+            ids => ids.Count * 16);
+        Sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id)).OrderBy(s => s.Title).ToListAsync(ct);
 
         _filter = new ActionFilter
         {

@@ -53,4 +53,21 @@ public sealed class AuditEntry
         get => JsonSerializer.Deserialize<List<FieldChange>>(Changes, Json) ?? [];
         init => Changes = JsonSerializer.Serialize(value, Json);
     }
+
+    /// <summary>
+    /// The one entry for a whole plan written in bulk (an import, the demo generator): its rows bypass the change
+    /// tracker, and so the per-record entries, and the trail says instead what was written and how much.
+    /// </summary>
+    public static AuditEntry ForPlanWrittenInBulk(Plans.Plan plan, DateTime atUtc, string? userId, string userName, string how, string contents) => new()
+    {
+        AtUtc = atUtc,
+        UserId = userId,
+        UserName = userName,
+        Entity = "Plan",
+        EntityId = plan.Id.ToString(),
+        Change = AuditChange.Added,
+        OrganisationId = plan.OrganisationId,
+        PlanId = plan.Id,
+        Fields = [new FieldChange("Title", null, plan.Title), new FieldChange(how, null, contents)],
+    };
 }

@@ -209,23 +209,12 @@ public sealed class DemoGenerator(ServicePlanDbContext db, TimeProvider clock)
                 Updates.AddRange(action.Updates);
             }
 
-            AuditEntries.Add(new AuditEntry
-            {
-                // The entry's id is the plan's: unique, and keeps the audit rows as repeatable as the rest of a seed's data.
-                Id = plan.Id,
-                AtUtc = now,
-                UserName = "Demo data generator",
-                Entity = "Plan",
-                EntityId = plan.Id.ToString(),
-                Change = AuditChange.Added,
-                OrganisationId = plan.OrganisationId,
-                PlanId = plan.Id,
-                Fields =
-                [
-                    new FieldChange("Title", null, plan.Title),
-                    new FieldChange("Generated", null, $"{plan.Sections.Count} sections, {generated.Objectives.Count()} objectives, {generated.Actions.Count()} actions"),
-                ],
-            });
+            var entry = AuditEntry.ForPlanWrittenInBulk(
+                plan, now, userId: null, "Demo data generator", "Generated",
+                $"{plan.Sections.Count} sections, {generated.Objectives.Count()} objectives, {generated.Actions.Count()} actions");
+            // The entry's id is the plan's: unique, and keeps the audit rows as repeatable as the rest of a seed's data.
+            entry.Id = plan.Id;
+            AuditEntries.Add(entry);
         }
     }
 }

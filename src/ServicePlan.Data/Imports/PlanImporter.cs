@@ -145,22 +145,9 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         await bulk.RowsAsync(actions.SelectMany(a => a.Updates).ToList(), ct);
 
         // The rows above bypass the change tracker, so the audit trail gets one entry for the import as a whole.
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = now,
-            UserId = request.AuthorUserId,
-            UserName = request.AuthorName,
-            Entity = "Plan",
-            EntityId = plan.Id.ToString(),
-            Change = AuditChange.Added,
-            OrganisationId = plan.OrganisationId,
-            PlanId = plan.Id,
-            Fields =
-            [
-                new FieldChange("Title", null, plan.Title),
-                new FieldChange("Imported", null, $"{Count(sections.Count, "section")}, {Count(objectives.Count, "objective")}, {Count(actions.Count, "action")}"),
-            ],
-        });
+        db.AuditEntries.Add(AuditEntry.ForPlanWrittenInBulk(
+            plan, now, request.AuthorUserId, request.AuthorName, "Imported",
+            $"{Count(sections.Count, "section")}, {Count(objectives.Count, "objective")}, {Count(actions.Count, "action")}"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return plan.Id;

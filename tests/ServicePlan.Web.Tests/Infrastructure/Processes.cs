@@ -14,38 +14,12 @@ public static class Processes
     /// Starts the built CLI or web app and leaves it running, for a test that stops it part-way (<see cref="Process.Kill(bool)"/>
     /// is SIGKILL on Linux, as kill -9). Its output is read as it comes, so a chatty process never blocks on a full pipe.
     /// </summary>
-    public static RunningProcess StartDotnet(string dll, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment.Remove(TestDatabase.PostgresVariable);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return new RunningProcess(Process.Start(start)!);
-    }
+    public static RunningProcess StartDotnet(string dll, IEnumerable<string> arguments) =>
+        new(Process.Start(StartInfo(dll, arguments, redirectInput: false))!);
 
     public static async Task<ProcessResult> RunDotnetAsync(string dll, IEnumerable<string> arguments, string? standardInput = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment.Remove(TestDatabase.PostgresVariable);
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        var start = StartInfo(dll, arguments, redirectInput: true);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
 
@@ -68,6 +42,25 @@ public static class Processes
         }
 
         return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>`dotnet DLL ARGUMENTS` in the test output folder, output captured, never pointed at the test run's PostgreSQL server.</summary>
+    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> arguments, bool redirectInput)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment.Remove(TestDatabase.PostgresVariable);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
     }
 }
 

@@ -1,5 +1,6 @@
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Bench;
 

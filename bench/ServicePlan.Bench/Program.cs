@@ -2,13 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePlan;
 using ServicePlan.Bench;
-using ServicePlan.Core.Organisations;
-using ServicePlan.Data;
-using ServicePlan.Data.Demo;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Reports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Database;
+using ServicePlan.Demo;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Users;
+using GeneratedPlan = ServicePlan.Bench.GeneratedPlan;
 
 // bench import [--actions 10000]: generate an .xlsx plan, then import it into a new SQLite database in a fresh
 // process, so the peak memory measured is the import's alone.
@@ -24,7 +28,7 @@ if (command == "suite")
     string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
     var perCase = Option("--seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 20;
     var background = Option("--background")?.Split('x').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() is [var orgs, var plans, var each]
-        ? new DemoRequest(orgs, plans, each, ServicePlan.Core.Demo.PlanGenerator.MaxReviews, Seed: 3)
+        ? new DemoRequest(orgs, plans, each, PlanGenerator.MaxReviews, Seed: 3)
         : null;
     var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
     return await Suite.RunAsync(repository, new Suite.Options(args.Contains("--actions") ? actions : 1_000, perCase, Option("--postgres"), background, args.Contains("--serve")));
@@ -75,9 +79,7 @@ static async Task<int> ImportOnceAsync(string file)
 {
     var database = ServicePlanDatabase.FromConnectionString($"Data Source={Path.ChangeExtension(file, ".db")}");
     var services = new ServiceCollection();
-    database.AddTo(services);
-    services.AddSingleton(TimeProvider.System);
-    services.AddScoped<PlanImporter>();
+    services.AddServicePlan(database);
     await using var provider = services.BuildServiceProvider();
     await DatabaseStartup.PrepareAsync(provider, database, seedDemoData: false);
     await using var scope = provider.CreateAsyncScope();
@@ -102,13 +104,13 @@ static async Task<int> ImportOnceAsync(string file)
 static async Task<int> DocumentsAsync(string what, int actions)
 {
     var table = GeneratedPlan.Create(actions);
-    var rows = table.Sections.SelectMany(s => s.Rows.Select(r => new ServicePlan.Core.Reports.ReportAction(r.Ref, s.Title, r.DoesWhat, r.Rating, r.LatestComment))).ToList();
-    var report = new ServicePlan.Core.Reports.CommitteeReport(
-        new ServicePlan.Core.Reports.ReportHeader("Safeguarding Sub-Committee", new DateOnly(2025, 1, 15), table.Title, true, "Executive Director", "Head of Service", "Head of Service", null, null, table.Title, "Q3 2024-25"),
-        new ServicePlan.Core.Reports.ReportNarrative("Summary.", ServicePlan.Core.Reports.ReportNarrative.DefaultRecommendation, "Background.", "Impact.", "", "", "", "", "", "", "", "", "Conclusion.", ["Appendix 1"]),
-        ServicePlan.Core.Plans.RatingCounts.Of(rows.Select(r => r.Rating)),
-        rows.Where(r => r.Rating == ServicePlan.Core.Ratings.Rating.Blue).Take(50).ToList(),
-        rows.Where(r => r.Rating is ServicePlan.Core.Ratings.Rating.Amber or ServicePlan.Core.Ratings.Rating.Red).ToList(),
+    var rows = table.Sections.SelectMany(s => s.Rows.Select(r => new ReportAction(r.Ref, s.Title, r.DoesWhat, r.Rating, r.LatestComment))).ToList();
+    var report = new CoverReport(
+        new ReportHeader("Safeguarding Sub-Committee", new DateOnly(2025, 1, 15), table.Title, true, "Executive Director", "Head of Service", "Head of Service", null, null, table.Title, "Q3 2024-25"),
+        new ReportNarrative("Summary.", ReportNarrative.DefaultRecommendation, "Background.", "Impact.", "", "", "", "", "", "", "", "", "Conclusion.", ["Appendix 1"]),
+        RatingCounts.Of(rows.Select(r => r.Rating)),
+        rows.Where(r => r.Rating == Rating.Blue).Take(50).ToList(),
+        rows.Where(r => r.Rating is Rating.Amber or Rating.Red).ToList(),
         [],
         table,
         []);
@@ -118,7 +120,7 @@ static async Task<int> DocumentsAsync(string what, int actions)
         var watch = Stopwatch.StartNew();
         using var output = new MemoryStream();
         if (what == "report")
-            CommitteeReportDocx.Write(report, output);
+            CoverReportDocx.Write(report, output);
         else
             XlsxPlanWriter.Write(table, output);
         return watch.Elapsed.TotalSeconds;

@@ -3,11 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Data;
-using ServicePlan.Data.Actions;
-using ServicePlan.Data.Plans;
-using ServicePlan.Data.Reviews;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Bench;
 

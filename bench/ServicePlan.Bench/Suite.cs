@@ -4,13 +4,13 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Data;
-using ServicePlan.Data.Demo;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Spreadsheets;
-using ServicePlan.Data.Users;
+using ServicePlan.Database;
+using ServicePlan.Demo;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Users;
 
 namespace ServicePlan.Bench;
 

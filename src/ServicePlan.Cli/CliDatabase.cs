@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServicePlan.Data;
-using ServicePlan.Data.Actions;
-using ServicePlan.Data.Audit;
-using ServicePlan.Data.Demo;
-using ServicePlan.Data.Exports;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Plans;
-using ServicePlan.Data.Reports;
-using ServicePlan.Data.Reviews;
-using ServicePlan.Data.Users;
+using ServicePlan.Audit;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Database;
+using ServicePlan.Demo;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
 
 namespace ServicePlan.Cli;
 
@@ -41,24 +41,8 @@ public static class CliDatabase
         var database = Choose(db);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        database.AddTo(services);
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
+        services.AddServicePlan(database);
         services.AddSingleton<IAuditActor>(new ProcessActor($"Command line ({Environment.UserName})"));
-        services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<ServicePlanDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
-        services.AddScoped<PlanQueries>();
-        services.AddScoped<PlanRollover>();
-        services.AddScoped<ActionQueries>();
-        services.AddScoped<PlanTables>();
-        services.AddScoped<PlanImporter>();
-        services.AddScoped<ReviewQueries>();
-        services.AddScoped<CommitteeReports>();
-        services.AddScoped<Narratives>();
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<DemoGenerator>();
         var provider = services.BuildServiceProvider();
 
         try

@@ -1,7 +1,13 @@
 using System.CommandLine;
 using ServicePlan.Cli;
-using ServicePlan.Cli.Commands;
-
+using ServicePlan.Cli.Commands.CommitteeReport;
+using ServicePlan.Cli.Commands.Database;
+using ServicePlan.Cli.Commands.Demo;
+using ServicePlan.Cli.Commands.Export;
+using ServicePlan.Cli.Commands.Import;
+using ServicePlan.Cli.Commands.Plans;
+using ServicePlan.Cli.Commands.Rollover;
+using ServicePlan.Cli.Commands.Users;
 var db = new Option<string?>("--db")
 {
     Description = "The database: a SQLite file path, or a connection string (SQLite \"Data Source=…\" or PostgreSQL \"Host=…\")",

@@ -1,9 +1,10 @@
-using ServicePlan.Data;
+using ServicePlan.Database;
+using ServicePlan.Export;
 using ServicePlan.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = ServicePlanApp.ChooseDatabase(builder.Configuration, builder.Environment);
-builder.AddServicePlan(database);
+builder.AddServicePlanWeb(database);
 
 var app = builder.Build();
 try

@@ -1,29 +1,27 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using ServicePlan.Core.Access;
-using ServicePlan.Data;
-using ServicePlan.Data.Actions;
-using ServicePlan.Data.Audit;
-using ServicePlan.Data.Exports;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Plans;
-using ServicePlan.Data.Progress;
-using ServicePlan.Data.Reminders;
-using ServicePlan.Data.Reports;
-using ServicePlan.Data.Reviews;
-using ServicePlan.Data.Sources;
-using ServicePlan.Data.Users;
-using ServicePlan.Data.YouSaidWeDid;
+using ServicePlan.Audit;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reminders;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Sources;
+using ServicePlan.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Plans.Import;
-using ServicePlan.Web.Reminders;
+using ServicePlan.Web.Pages.Import;
 using ServicePlan.Web.Security;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web;
 
-/// <summary>How the web app is put together: services in <see cref="AddServicePlan"/>, the request pipeline in <see cref="UseServicePlan"/>.</summary>
+/// <summary>How the web app is put together: services in <see cref="AddServicePlanWeb"/>, the request pipeline in <see cref="UseServicePlan"/>.</summary>
 public static class ServicePlanApp
 {
     /// <summary>ConnectionStrings:ServicePlan when given; otherwise a SQLite file in the app's data folder.</summary>
@@ -37,17 +35,14 @@ public static class ServicePlanApp
         return ServicePlanDatabase.FromConnectionString($"Data Source={file}");
     }
 
-    public static void AddServicePlan(this WebApplicationBuilder builder, ServicePlanDatabase database)
+    public static void AddServicePlanWeb(this WebApplicationBuilder builder, ServicePlanDatabase database)
     {
         var services = builder.Services;
-        database.AddTo(services);
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
+        services.AddServicePlan(database);
 
-        services.AddIdentity<ApplicationUser, IdentityRole>(IdentitySetup.Configure)
-            .AddEntityFrameworkStores<ServicePlanDbContext>()
+        // The library registered the accounts (IdentityCore, its stores and password rules); the web app adds signing in.
+        services.AddIdentity<ApplicationUser, IdentityRole>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -81,9 +76,8 @@ public static class ServicePlanApp
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut").AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Account/External");
+            options.Conventions.AllowAnonymousToPage("/Users/SignIn").AllowAnonymousToPage("/Users/SignOut").AllowAnonymousToPage("/Users/AccessDenied").AllowAnonymousToPage("/Users/External");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
             options.Conventions.AddPageRoute("/Sources/Edit", "sources/add");
         });
         // Every form validates its own fields with GOV.UK wording; MVC's implicit "required" for non-nullable strings
@@ -95,29 +89,11 @@ public static class ServicePlanApp
         builder.AddSingleSignOn();
         services.AddProblemDetails();
 
-        services.AddScoped<PlanQueries>();
-        services.AddScoped<PlanRollover>();
-        services.AddScoped<ActionLineages>();
-        services.AddScoped<ActionQueries>();
-        services.AddScoped<PlanChanges>();
         services.AddSingleton<PlanViewCache>();
-        services.AddScoped<ActionDetails>();
-        services.AddScoped<ActionEditing>();
-        services.AddScoped<ProgressRecording>();
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<PlanTables>();
-        services.AddScoped<PlanImporter>();
         services.AddSingleton<UploadStore>();
-        services.AddScoped<ReviewQueries>();
-        services.AddScoped<ReviewWorkflow>();
-        services.AddScoped<CommitteeReports>();
-        services.AddScoped<Narratives>();
-        services.AddScoped<SourceRegister>();
-        services.AddScoped<YouSaidWeDidPages>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor, SignedInAuditActor>();
-        services.AddScoped<AuditTrail>();
         AddReminders(builder);
     }
 
@@ -128,8 +104,6 @@ public static class ServicePlanApp
             .Bind(builder.Configuration.GetSection(ReminderOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReminderOptions>, ReminderOptionsValidation>();
-        builder.Services.AddScoped<ReminderPlanner>();
-        builder.Services.AddScoped<ReminderLedger>();
         builder.Services.AddSingleton<ReminderSender>();
         builder.Services.AddHostedService<ReminderService>();
     }

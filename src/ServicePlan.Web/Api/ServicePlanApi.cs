@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Data.Actions;
-using ServicePlan.Data.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Api;

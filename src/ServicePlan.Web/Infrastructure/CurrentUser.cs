@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 
 namespace ServicePlan.Web.Infrastructure;
 
@@ -17,7 +17,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
-    public bool MayEditPlan => Principal.IsInRole(Core.Access.Roles.Admin) || Principal.IsInRole(Core.Access.Roles.PlanOwner);
+    public bool MayEditPlan => Principal.IsInRole(ServicePlan.Users.Roles.Admin) || Principal.IsInRole(ServicePlan.Users.Roles.PlanOwner);
 
-    public bool MayAddProgressTo(bool leadsTheAction) => Core.Access.Roles.MayAddProgress(Roles, leadsTheAction);
+    public bool MayAddProgressTo(bool leadsTheAction) => ServicePlan.Users.Roles.MayAddProgress(Roles, leadsTheAction);
 }

@@ -4,7 +4,7 @@ namespace ServicePlan.Web.Infrastructure;
 
 /// <summary>
 /// Views of a plan that cost much to make (the action list's tables, the actions API's JSON, the dashboard's figures) kept in memory under a key that holds the
-/// plan's version (see <see cref="Data.Plans.PlanChanges"/>): any saved change anywhere in the plan, from any copy
+/// plan's version (see <see cref="ServicePlan.Plans.PlanChanges"/>): any saved change anywhere in the plan, from any copy
 /// of the app, makes a new key, so a kept view is never out of date. Bounded; the least used go first, and views of an
 /// old count, never asked for again, expire.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ServicePlan.Data.Users;
+using ServicePlan.Users;
 
 namespace ServicePlan.Web.Infrastructure;
 

@@ -1,4 +1,4 @@
-using ServicePlan.Data.Audit;
+using ServicePlan.Audit;
 
 namespace ServicePlan.Web.Infrastructure;
 

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ServicePlan.Data.Users;
+using ServicePlan.Users;
 
 namespace ServicePlan.Web.Security;
 
@@ -22,7 +22,6 @@ public static class ApiKeyAuthentication
 
     public static void AddApiKeyAuthentication(this IServiceCollection services)
     {
-        services.AddScoped<ApiKeys>();
         services.AddAuthentication(options =>
             {
                 // AddIdentity made the cookie the default for everything; this runs after it and puts the selector first.

@@ -1,4 +1,4 @@
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 
 namespace ServicePlan.Core.Tests.Access;
 

@@ -1,9 +1,9 @@
 using System.Text;
-using ServicePlan.Core.Demo;
-using ServicePlan.Core.DueDates;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
+using ServicePlan.Demo;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Core.Tests.Demo;
 

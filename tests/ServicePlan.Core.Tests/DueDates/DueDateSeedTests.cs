@@ -1,6 +1,6 @@
 using System.Globalization;
-using ServicePlan.Core.DueDates;
-using ServicePlan.Core.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Core.Tests.DueDates;
 

@@ -1,6 +1,7 @@
-using ServicePlan.Core.Imports;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
 using static ServicePlan.Core.Tests.Imports.SheetBuilder;
 
 namespace ServicePlan.Core.Tests.Imports;

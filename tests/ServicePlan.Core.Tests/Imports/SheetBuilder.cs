@@ -1,4 +1,4 @@
-using ServicePlan.Core.Imports;
+using ServicePlan.Import;
 
 namespace ServicePlan.Core.Tests.Imports;
 

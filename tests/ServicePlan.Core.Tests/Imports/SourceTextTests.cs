@@ -1,4 +1,4 @@
-using ServicePlan.Core.Sources;
+using ServicePlan.Sources;
 
 namespace ServicePlan.Core.Tests.Imports;
 

@@ -1,4 +1,4 @@
-using ServicePlan.Core.People;
+using ServicePlan.Plans;
 
 namespace ServicePlan.Core.Tests.People;
 

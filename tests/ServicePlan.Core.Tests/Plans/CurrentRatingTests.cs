@@ -1,6 +1,7 @@
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Core.Tests.Plans;
 
@@ -54,7 +55,7 @@ public sealed class CurrentRatingTests
         action.SetDue("  Oct-24 ", new FinancialYear(2024));
 
         Assert.Equal("Oct-24", action.DueText);
-        Assert.Equal(Core.DueDates.DueKind.Date, action.DueKind);
+        Assert.Equal(ServicePlan.Plans.DueKind.Date, action.DueKind);
         Assert.Equal(new DateOnly(2024, 10, 31), action.DueOn);
     }
 }

@@ -1,4 +1,5 @@
-using ServicePlan.Core.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Core.Tests.Plans;
 

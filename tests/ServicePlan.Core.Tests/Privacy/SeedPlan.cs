@@ -1,4 +1,4 @@
-using ServicePlan.Core.Privacy;
+using ServicePlan.Privacy;
 
 namespace ServicePlan.Core.Tests.Privacy;
 

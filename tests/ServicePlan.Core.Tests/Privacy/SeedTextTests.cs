@@ -1,5 +1,5 @@
-using ServicePlan.Core.Privacy;
-using ServicePlan.Core.Spreadsheets;
+using ServicePlan.Import;
+using ServicePlan.Privacy;
 
 namespace ServicePlan.Core.Tests.Privacy;
 

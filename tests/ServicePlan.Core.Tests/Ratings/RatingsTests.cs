@@ -1,9 +1,9 @@
-using ServicePlan.Core.Ratings;
+using ServicePlan.Progress;
 
 namespace ServicePlan.Core.Tests.Ratings;
 
 // This test namespace is also called Ratings and would hide the class, so name it in full.
-using Ratings = ServicePlan.Core.Ratings.Ratings;
+using Ratings = ServicePlan.Progress.Ratings;
 
 public class RatingsTests
 {

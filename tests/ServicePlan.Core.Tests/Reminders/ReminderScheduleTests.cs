@@ -1,4 +1,4 @@
-using ServicePlan.Core.Reminders;
+using ServicePlan.Reminders;
 
 namespace ServicePlan.Core.Tests.Reminders;
 

@@ -1,7 +1,7 @@
-using ServicePlan.Core.DueDates;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Core.Tests.Reviews;
 

@@ -1,4 +1,4 @@
-using ServicePlan.Core.Spreadsheets;
+using ServicePlan.Import;
 
 namespace ServicePlan.Core.Tests.Spreadsheets;
 

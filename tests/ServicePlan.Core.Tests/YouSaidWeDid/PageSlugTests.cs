@@ -1,4 +1,4 @@
-using ServicePlan.Core.YouSaidWeDid;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Core.Tests.YouSaidWeDid;
 

@@ -1,6 +1,6 @@
-using ServicePlan.Core.Privacy;
-using ServicePlan.Core.Sources;
-using ServicePlan.Core.YouSaidWeDid;
+using ServicePlan.Privacy;
+using ServicePlan.Sources;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Core.Tests.YouSaidWeDid;
 

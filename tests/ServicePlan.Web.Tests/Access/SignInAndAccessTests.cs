@@ -1,6 +1,6 @@
 using System.Net;
-using ServicePlan.Core.Access;
-using ServicePlan.Data.Demo;
+using ServicePlan.Demo;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Access;

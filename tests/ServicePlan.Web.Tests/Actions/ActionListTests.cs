@@ -1,4 +1,4 @@
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Actions;

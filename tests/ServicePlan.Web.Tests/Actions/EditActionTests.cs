@@ -1,6 +1,6 @@
 using System.Net;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.DueDates;
+using ServicePlan.Plans;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Actions;
@@ -8,7 +8,7 @@ namespace ServicePlan.Web.Tests.Actions;
 [Trait("Category", "Database")]
 public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private static Dictionary<string, string> Form(Core.Plans.PlanAction action, int version, string whatIsDone, string due) => new()
+    private static Dictionary<string, string> Form(ServicePlan.Plans.PlanAction action, int version, string whatIsDone, string due) => new()
     {
         ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Input.Ref"] = action.Ref,

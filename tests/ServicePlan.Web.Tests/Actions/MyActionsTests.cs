@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Actions;

@@ -2,10 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Organisations;
-using ServicePlan.Core.Plans;
-using ServicePlan.Data.Users;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Api;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Api;

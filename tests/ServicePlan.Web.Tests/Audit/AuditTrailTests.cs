@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Audit;
-using ServicePlan.Data;
+using ServicePlan.Audit;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Audit;

@@ -3,8 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ServicePlan.Core.Access;
-using ServicePlan.Data.Users;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Browser;
@@ -87,7 +86,7 @@ public sealed partial class QuarterJourneyTests(BrowserFixture browser) : IClass
         await using var db = browser.Database.CreateContext();
         var q2 = await db.Reviews.SingleAsync(r => r.Label == "Q2 2024-25");
         Assert.Equal(3, await db.ProgressUpdates.CountAsync(u => u.ReviewId == q2.Id));
-        Assert.Equal(Core.Reviews.ReviewStatus.Closed, q2.Status);
+        Assert.Equal(ServicePlan.Reviews.ReviewStatus.Closed, q2.Status);
     }
 
     private static async Task AddProgressAsync(IPage page, Guid actionId, string rating, string comment)

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Browser;

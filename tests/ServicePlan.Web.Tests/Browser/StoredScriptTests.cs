@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Browser;
@@ -69,7 +69,7 @@ public sealed class StoredScriptTests(BrowserFixture browser) : IClassFixture<Br
         await using var db = browser.Database.CreateContext();
         var owner = await db.Users.SingleAsync(u => u.Email == TestClient.EmailOf(Roles.PlanOwner));
         var action = await db.Actions.Where(a => a.PlanId == plan.Id && a.Leads.Any(p => p.UserId == owner.Id)).OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
-        var review = await db.Reviews.Where(r => r.PlanId == plan.Id && r.Status == Core.Reviews.ReviewStatus.Open).Select(r => r.Id).SingleAsync();
+        var review = await db.Reviews.Where(r => r.PlanId == plan.Id && r.Status == ServicePlan.Reviews.ReviewStatus.Open).Select(r => r.Id).SingleAsync();
         return (action, plan.Id, review);
     }
 }

@@ -37,7 +37,7 @@ public sealed class BackupTests(ServicePlanAppFixture app) : IClassFixture<Servi
         Assert.True(restored.ExitCode == 0, restored.StandardError);
         Assert.Equal(before, await SnapshotAsync(app.Database.ConnectionString));
         using var client = app.CreateClient();
-        await client.SignInAsync(Core.Access.Roles.Viewer);
+        await client.SignInAsync(ServicePlan.Users.Roles.Viewer);
         var page = await client.GetPageAsync($"/actions/{action.Id}");
         Assert.DoesNotContain("Changed after the backup.", page.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Data.Demo;
+using ServicePlan.Demo;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Cli;
@@ -44,7 +44,7 @@ public sealed class DemoGenerateTests
             Assert.All(updatesPerAction, n => Assert.InRange(n, 1, 3));
             Assert.True(await db.Set<Dictionary<string, object>>("ActionLeads").CountAsync() >= 100);
             Assert.True(await db.Set<Dictionary<string, object>>("ObjectiveSources").CountAsync() > 0);
-            Assert.Equal(1, await db.Plans.CountAsync(p => p.Status == Core.Plans.PlanStatus.Open && p.OrganisationId == db.Organisations.OrderBy(o => o.Id).First().Id));
+            Assert.Equal(1, await db.Plans.CountAsync(p => p.Status == ServicePlan.Plans.PlanStatus.Open && p.OrganisationId == db.Organisations.OrderBy(o => o.Id).First().Id));
         }
 
         // The generated accounts sign in with the demo password and see their own organisation's plans.

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Imports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Imports;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Data;
-using ServicePlan.Data.Imports;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Imports;

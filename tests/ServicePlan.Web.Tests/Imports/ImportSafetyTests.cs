@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Organisations;
-using ServicePlan.Data.Imports;
+using ServicePlan.Import;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Imports;

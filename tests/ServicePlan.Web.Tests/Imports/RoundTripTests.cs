@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Imports;
-using ServicePlan.Core.Plans;
-using ServicePlan.Data.Actions;
-using ServicePlan.Data.Exports;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Imports;

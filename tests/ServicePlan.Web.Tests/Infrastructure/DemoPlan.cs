@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Infrastructure;
 

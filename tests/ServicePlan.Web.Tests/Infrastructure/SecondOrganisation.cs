@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Organisations;
-using ServicePlan.Data;
-using ServicePlan.Data.Demo;
-using ServicePlan.Data.Imports;
-using ServicePlan.Data.Users;
+using ServicePlan.Database;
+using ServicePlan.Demo;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Users;
 
 namespace ServicePlan.Web.Tests.Infrastructure;
 

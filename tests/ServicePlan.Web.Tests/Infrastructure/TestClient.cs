@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using ServicePlan.Data.Demo;
+using ServicePlan.Demo;
 
 namespace ServicePlan.Web.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Npgsql;
-using ServicePlan.Data;
+using ServicePlan.Database;
+using ServicePlan.Export;
 
 namespace ServicePlan.Web.Tests.Infrastructure;
 

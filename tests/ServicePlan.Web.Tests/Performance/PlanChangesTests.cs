@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Audit;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Data;
-using ServicePlan.Data.Plans;
+using ServicePlan.Audit;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Performance;

@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using ServicePlan.Core.Access;
-using ServicePlan.Data;
-using ServicePlan.Data.Imports;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Performance;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Plans;

@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Plans;

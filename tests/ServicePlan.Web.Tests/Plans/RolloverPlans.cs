@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.People;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Core.Sources;
-using ServicePlan.Data.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Sources;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Plans;
@@ -126,10 +125,10 @@ public static class RolloverPlans
         return new SmallPlan(plan.Id, actions, source.Id, yearEnd.Id);
     }
 
-    public static async Task<RollOverResult> RollOverAsync(this ServicePlanAppFixture app, Guid planId, int startYear, string author = "Rachel Talmage")
+    public static async Task<RolloverResult> RolloverAsync(this ServicePlanAppFixture app, Guid planId, int startYear, string author = "Rachel Talmage")
     {
         using var scope = app.Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PlanRollover>()
-            .RollOverAsync(planId, organisationId: null, new FinancialYear(startYear), new RollOverAuthor(author, null));
+            .RolloverAsync(planId, organisationId: null, new FinancialYear(startYear), new RolloverAuthor(author, null));
     }
 }

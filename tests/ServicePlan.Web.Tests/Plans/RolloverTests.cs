@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Data.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Plans;
@@ -13,15 +13,15 @@ namespace ServicePlan.Web.Tests.Plans;
 [Trait("Category", "Database")]
 public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private static Guid NewPlanId(RollOverResult result) =>
-        Assert.IsType<RollOverResult.Done>(result).NewPlanId ?? throw new InvalidOperationException("Not rolled over.");
+    private static Guid NewPlanId(RolloverResult result) =>
+        Assert.IsType<RolloverResult.Done>(result).NewPlanId ?? throw new InvalidOperationException("Not rolled over.");
 
     [Fact]
     public async Task Rollover_carries_every_action_that_is_not_blue_retains_marked_blue_ones_and_leaves_other_blue_ones()
     {
         var old = await app.SmallPlanAsync();
 
-        var result = Assert.IsType<RollOverResult.Done>(await app.RollOverAsync(old.Id, 2025));
+        var result = Assert.IsType<RolloverResult.Done>(await app.RolloverAsync(old.Id, 2025));
 
         Assert.Equal(SmallPlan.Carried, result.Preview.Carried.Select(a => a.Ref));
         Assert.Equal(SmallPlan.Retained, result.Preview.Retained.Select(a => a.Ref));
@@ -49,7 +49,7 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     {
         var old = await app.SmallPlanAsync(title: "Header plan");
 
-        var newPlanId = NewPlanId(await app.RollOverAsync(old.Id, 2025));
+        var newPlanId = NewPlanId(await app.RolloverAsync(old.Id, 2025));
 
         await using var db = app.Database.CreateContext();
         var plan = await db.Plans.AsNoTracking().Include(p => p.People).Include(p => p.Reviews)
@@ -85,7 +85,7 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
         await using var before = app.Database.CreateContext();
         var updatesBefore = await before.ProgressUpdates.AsNoTracking().Where(u => before.Actions.Any(a => a.Id == u.ActionId && a.PlanId == old.Id)).OrderBy(u => u.Id).ToListAsync();
 
-        NewPlanId(await app.RollOverAsync(old.Id, 2025));
+        NewPlanId(await app.RolloverAsync(old.Id, 2025));
 
         await using var db = app.Database.CreateContext();
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == old.Id);
@@ -102,10 +102,10 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     public async Task Rollover_twice_is_refused_with_a_clear_message_and_makes_no_second_plan()
     {
         var old = await app.SmallPlanAsync(title: "Twice plan");
-        var first = NewPlanId(await app.RollOverAsync(old.Id, 2025));
+        var first = NewPlanId(await app.RolloverAsync(old.Id, 2025));
 
-        var again = Assert.IsType<RollOverResult.Refused>(await app.RollOverAsync(old.Id, 2025));
-        var otherYear = Assert.IsType<RollOverResult.Refused>(await app.RollOverAsync(old.Id, 2026));
+        var again = Assert.IsType<RolloverResult.Refused>(await app.RolloverAsync(old.Id, 2025));
+        var otherYear = Assert.IsType<RolloverResult.Refused>(await app.RolloverAsync(old.Id, 2026));
 
         Assert.Equal("Plan 2024-25 was already rolled over into 2025-26 on 15 October 2024.", again.Reason);
         Assert.Equal(again.Reason, otherYear.Reason);
@@ -119,10 +119,10 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     {
         var old = await app.SmallPlanAsync(title: "Race plan");
 
-        var results = await Task.WhenAll(app.RollOverAsync(old.Id, 2025), app.RollOverAsync(old.Id, 2025));
+        var results = await Task.WhenAll(app.RolloverAsync(old.Id, 2025), app.RolloverAsync(old.Id, 2025));
 
-        Assert.Single(results.OfType<RollOverResult.Done>());
-        var refused = Assert.Single(results.OfType<RollOverResult.Refused>());
+        Assert.Single(results.OfType<RolloverResult.Done>());
+        var refused = Assert.Single(results.OfType<RolloverResult.Refused>());
         Assert.StartsWith("Plan 2024-25 was already rolled over into 2025-26", refused.Reason, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         Assert.Equal(1, await db.Plans.CountAsync(p => p.PreviousPlanId == old.Id));
@@ -133,7 +133,7 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     {
         var old = await app.SmallPlanAsync(title: "Backwards plan");
 
-        var refused = Assert.IsType<RollOverResult.Refused>(await app.RollOverAsync(old.Id, 2024));
+        var refused = Assert.IsType<RolloverResult.Refused>(await app.RolloverAsync(old.Id, 2024));
 
         Assert.True(refused.OnlyThisYear);
         Assert.Equal("The new plan's year must come after 2024-25: 2024-25 does not.", refused.Reason);
@@ -145,8 +145,8 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     public async Task A_carried_action_shows_its_lineage_and_its_earlier_years_progress()
     {
         var old = await app.SmallPlanAsync(startYear: 2023, title: "Lineage plan");
-        var middle = NewPlanId(await app.RollOverAsync(old.Id, 2024));
-        var latest = NewPlanId(await app.RollOverAsync(middle, 2025));
+        var middle = NewPlanId(await app.RolloverAsync(old.Id, 2024));
+        var latest = NewPlanId(await app.RolloverAsync(middle, 2025));
         await using var db = app.Database.CreateContext();
         var action = await db.Actions.AsNoTracking().SingleAsync(a => a.PlanId == latest && a.Ref == "A2");
         var middleAction = await db.Actions.AsNoTracking().SingleAsync(a => a.PlanId == middle && a.Ref == "A2");
@@ -177,7 +177,7 @@ public sealed class RolloverTests(ServicePlanAppFixture app) : IClassFixture<Ser
     public async Task A_lead_keeps_updating_the_actions_they_lead_in_the_new_plan()
     {
         var old = await app.SmallPlanAsync(title: "Lead plan");
-        var newPlanId = NewPlanId(await app.RollOverAsync(old.Id, 2025));
+        var newPlanId = NewPlanId(await app.RolloverAsync(old.Id, 2025));
         await using var db = app.Database.CreateContext();
         var red = await db.Actions.AsNoTracking().SingleAsync(a => a.PlanId == newPlanId && a.Ref == "R");
         using var lead = app.CreateClient();

@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Reminders;
-using ServicePlan.Web.Reminders;
+using ServicePlan.Reminders;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Reminders;

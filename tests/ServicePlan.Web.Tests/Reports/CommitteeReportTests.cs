@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Reports;

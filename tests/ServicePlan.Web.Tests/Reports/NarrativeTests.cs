@@ -1,7 +1,7 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Reports;

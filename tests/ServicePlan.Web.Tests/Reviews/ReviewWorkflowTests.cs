@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Reviews;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Reviews;

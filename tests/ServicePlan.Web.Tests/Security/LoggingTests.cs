@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Security;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Security;

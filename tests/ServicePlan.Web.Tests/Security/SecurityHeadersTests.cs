@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ServicePlan.Core.Access;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Security;
@@ -68,7 +68,7 @@ public sealed class SecurityHeadersTests(ServicePlanAppFixture app) : IClassFixt
         using var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         using var client = new TestClient(http);
 
-        var response = await client.SignInAsEmailAsync(TestClient.EmailOf(Roles.Viewer), Data.Demo.DemoData.Password);
+        var response = await client.SignInAsEmailAsync(TestClient.EmailOf(Roles.Viewer), ServicePlan.Demo.DemoData.Password);
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("serviceplan=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie, StringComparison.Ordinal);

@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Core.Access;
-using ServicePlan.Data.Demo;
-using ServicePlan.Data.Users;
+using ServicePlan.Demo;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Security;

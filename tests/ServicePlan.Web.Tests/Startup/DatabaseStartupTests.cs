@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Data;
+using ServicePlan.Database;
+using ServicePlan.Export;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Startup;

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Core.Access;
-using ServicePlan.Core.Sources;
-using ServicePlan.Core.YouSaidWeDid;
+using ServicePlan.Sources;
+using ServicePlan.Users;
 using ServicePlan.Web.Tests.Infrastructure;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web.Tests.YouSaidWeDid;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Data.Plans;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans;

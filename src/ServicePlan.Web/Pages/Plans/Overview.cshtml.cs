@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Data.Plans;
-using ServicePlan.Data.Reviews;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans;
@@ -18,7 +18,7 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Plan
     /// <summary>Next year's plan, when this one has been rolled over into it.</summary>
     public PlanLink? NextPlan { get; private set; }
 
-    public bool MayRollOver => user.MayEditPlan && Overview.Plan.Status == PlanStatus.Open && NextPlan is null;
+    public bool MayRollover => user.MayEditPlan && Overview.Plan.Status == PlanStatus.Open && NextPlan is null;
 
     /// <summary>The BRAG counts at each review, oldest first.</summary>
     public IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend { get; private set; } = [];

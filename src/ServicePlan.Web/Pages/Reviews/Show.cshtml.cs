@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Reviews;
-using ServicePlan.Data.Reviews;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Reviews;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Html;
-using ServicePlan.Core.Ratings;
+using ServicePlan.Progress;
 
 namespace ServicePlan.Web.Pages.Shared;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.Sources;
-using ServicePlan.Data.Mappings;
-using ServicePlan.Data.Sources;
+using ServicePlan.Database.Mappings;
+using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Sources;

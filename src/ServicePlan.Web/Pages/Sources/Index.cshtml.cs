@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.Sources;
-using ServicePlan.Data.Sources;
+using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Sources;

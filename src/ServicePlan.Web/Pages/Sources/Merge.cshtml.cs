@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Data.Sources;
+using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Sources;

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.Sources;
-using ServicePlan.Core.YouSaidWeDid;
-using ServicePlan.Data.Mappings;
-using ServicePlan.Data.YouSaidWeDid;
+using ServicePlan.Database.Mappings;
+using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Data.YouSaidWeDid;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Core.YouSaidWeDid;
-using ServicePlan.Data.YouSaidWeDid;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 

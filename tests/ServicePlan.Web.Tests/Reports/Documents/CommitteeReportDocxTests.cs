@@ -1,13 +1,13 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Reports;
-using ServicePlan.Data.Reports;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Reports.Documents;
 
-public sealed class CommitteeReportDocxTests
+public sealed class CoverReportDocxTests
 {
     [Theory]
     [InlineData(FileFormatVersions.Office2007)]
@@ -359,7 +359,7 @@ public sealed class CommitteeReportDocxTests
     {
         using var target = new MemoryStream();
         using (var forwardOnly = new ForwardOnlyStream(target))
-            CommitteeReportDocx.Write(SampleReports.Quarterly(), forwardOnly);
+            CoverReportDocx.Write(SampleReports.Quarterly(), forwardOnly);
 
         target.Position = 0;
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(target, false);

@@ -1,18 +1,18 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ServicePlan.Data.Reports;
+using ServicePlan.CommitteeReport;
 
 namespace ServicePlan.Web.Tests.Reports.Documents;
 
-public sealed class CommitteeReportHtmlTests
+public sealed class CoverReportHtmlTests
 {
-    private static IDocument Render(ServicePlan.Core.Reports.CommitteeReport? report = null) =>
-        new HtmlParser().ParseDocument(CommitteeReportHtml.Render(report ?? SampleReports.Quarterly()));
+    private static IDocument Render(CoverReport? report = null) =>
+        new HtmlParser().ParseDocument(CoverReportHtml.Render(report ?? SampleReports.Quarterly()));
 
     [Fact]
     public void A_script_in_a_comment_comes_out_as_text()
     {
-        var html = CommitteeReportHtml.Render(SampleReports.Quarterly());
+        var html = CoverReportHtml.Render(SampleReports.Quarterly());
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ServicePlan.Data.Reports;
+using ServicePlan.CommitteeReport;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Reports.Documents;
@@ -18,7 +18,7 @@ public sealed partial class LibreOfficeReportTests : IDisposable
     {
         var docx = Path.Combine(_directory, "report.docx");
         using (var file = File.Create(docx))
-            CommitteeReportDocx.Write(SampleReports.Quarterly(), file);
+            CoverReportDocx.Write(SampleReports.Quarterly(), file);
 
         var text = await LibreOffice.PrintedTextAsync(docx);
         var printed = Whitespace().Replace(text, " ");

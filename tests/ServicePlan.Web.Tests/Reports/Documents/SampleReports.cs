@@ -1,6 +1,7 @@
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Core.Reports;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Reports.Documents;
 
@@ -22,14 +23,14 @@ public static class SampleReports
     public const string WithheldLeadIn = "Exempt information has been withheld from this public report under Schedule 12A of the Local Government Act 1972:";
     public const string WithheldItem = "The comment on progress of action 3.1 (Schedule 12A, paragraph 2: information likely to reveal the identity of an individual).";
 
-    public static CommitteeReport Quarterly() => Report(Appendix(), keyAchievements:
+    public static CoverReport Quarterly() => Report(Appendix(), keyAchievements:
     [
         new ReportAction("1.1", "Identified via colleagues in the service:", "Recruits a new Deputy Team Manager", Rating.Blue, "New postholder started with us on 5 July, with a handover from the current postholder."),
         new ReportAction("2.2", "Audit 2024 service wide recommendations", "Team meeting on the law and practice of DoLS orders", Rating.Blue, "Refreshed DoLS training undertaken by managers. Learning used with current children's casework."),
     ]);
 
     /// <summary>The same report over a generated appendix of the given number of actions, fifty to a section.</summary>
-    public static CommitteeReport WithActions(int actions)
+    public static CoverReport WithActions(int actions)
     {
         Rating[] ratings = [Rating.Blue, Rating.Red, Rating.Amber, Rating.Green, Rating.None];
         var sections = Enumerable.Range(0, (actions + 49) / 50).Select(s => new PlanTableSection(
@@ -48,7 +49,7 @@ public static class SampleReports
         return Report(appendix, keyAchievements: []);
     }
 
-    private static CommitteeReport Report(PlanTable appendix, IReadOnlyList<ReportAction> keyAchievements)
+    private static CoverReport Report(PlanTable appendix, IReadOnlyList<ReportAction> keyAchievements)
     {
         var rows = appendix.Sections.SelectMany(section => section.Rows).ToList();
         var areas = rows
@@ -56,7 +57,7 @@ public static class SampleReports
             .Select(row => new ReportAction(row.Ref, "", row.DoesWhat, row.Rating, row.LatestComment))
             .ToList();
 
-        return new CommitteeReport(
+        return new CoverReport(
             new ReportHeader(
                 Committees: "Achieving Excellence Board – For Information\nSafeguarding and SEND Sub-Committee – For Information",
                 Date: new DateOnly(2025, 2, 10),

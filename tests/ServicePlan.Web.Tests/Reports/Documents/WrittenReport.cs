@@ -2,8 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Core.Reports;
-using ServicePlan.Data.Reports;
+using ServicePlan.CommitteeReport;
 
 namespace ServicePlan.Web.Tests.Reports.Documents;
 
@@ -26,10 +25,10 @@ public sealed class WrittenReport : IDisposable
 
     public Body Body { get; }
 
-    public static WrittenReport Of(CommitteeReport report)
+    public static WrittenReport Of(CoverReport report)
     {
         var stream = new MemoryStream();
-        CommitteeReportDocx.Write(report, stream);
+        CoverReportDocx.Write(report, stream);
         stream.Position = 0;
         return new WrittenReport(stream);
     }

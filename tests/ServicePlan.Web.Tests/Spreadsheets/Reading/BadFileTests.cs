@@ -3,8 +3,8 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Core.Imports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Reading;
 

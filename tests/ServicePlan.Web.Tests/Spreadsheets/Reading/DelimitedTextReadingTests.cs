@@ -1,6 +1,6 @@
 using System.Text;
-using ServicePlan.Core.Imports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Reading;
 

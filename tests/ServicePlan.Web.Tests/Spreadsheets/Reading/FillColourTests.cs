@@ -1,5 +1,5 @@
-using ServicePlan.Core.Imports;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Reading;
 

@@ -1,6 +1,8 @@
 using System.Text;
-using ServicePlan.Core.Plans;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Writing;
 

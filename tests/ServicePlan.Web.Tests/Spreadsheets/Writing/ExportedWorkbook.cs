@@ -1,7 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ServicePlan.Core.Plans;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Writing;
 

@@ -1,5 +1,5 @@
-using ServicePlan.Data.Spreadsheets;
-
+using ServicePlan.Export;
+using ServicePlan.Import;
 using ServicePlan.Web.Tests.Infrastructure;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Writing;

@@ -2,9 +2,10 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using ServicePlan.Core.Plans;
-using ServicePlan.Core.Ratings;
-using ServicePlan.Data.Spreadsheets;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
 
 namespace ServicePlan.Web.Tests.Spreadsheets.Writing;
 

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.Cli.Commands.CommitteeReport;
+using ServicePlan.Cli.Commands.Database;
+using ServicePlan.Cli.Commands.Demo;
+using ServicePlan.Cli.Commands.Import;
+using ServicePlan.Cli.Commands.Plans;
+using ServicePlan.Cli.Commands.Rollover;
+using ServicePlan.Cli.Commands.Users;
+using ServicePlan.Export;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+
+namespace ServicePlan.Cli.Commands.Export;
+
+/// <summary>`serviceplan export plan-id --format xlsx|csv -o file`: the plan as a council's appendix spreadsheet, or as CSV.</summary>
+public static class ExportCommand
+{
+    public static Command Create(Option<string?> db)
+    {
+        var planId = new Argument<Guid>("plan-id") { Description = "The plan's id, as `plans list` shows it" };
+        var format = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
+        format.AcceptOnlyFromAmong("xlsx", "csv");
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write", Required = true };
+        var includeExempt = new Option<bool>("--include-exempt") { Description = "Include actions marked exempt (Schedule 12A): never for a public paper" };
+
+        var command = new Command("export", "Export a plan as .xlsx or .csv") { planId, format, output, includeExempt };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
+            await using var scope = services.CreateAsyncScope();
+            var table = await scope.ServiceProvider.GetRequiredService<PlanTables>().LoadAsync(parse.GetValue(planId), organisationId: null, ct, parse.GetValue(includeExempt))
+                ?? throw new CliException($"There is no plan {parse.GetValue(planId)}.", exitCode: 1);
+
+            var file = parse.GetValue(output)!;
+            await using (var stream = file.Create())
+            {
+                if (parse.GetValue(format) == "csv")
+                    CsvPlanWriter.Write(table, stream);
+                else
+                    XlsxPlanWriter.Write(table, stream);
+            }
+
+            Console.Out.WriteLine($"Wrote {file.FullName}");
+            return 0;
+        });
+
+        return command;
+    }
+}

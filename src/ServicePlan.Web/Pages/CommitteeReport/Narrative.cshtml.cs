@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Web.Infrastructure;
+using ServicePlan.Web.Pages.Privacy;
+
+namespace ServicePlan.Web.Pages.CommitteeReport;
+
+/// <summary>The owner writes the cover report's words for a review, starting from last review's.</summary>
+[Authorize(Policy = Policies.EditPlan)]
+public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narratives, CurrentUser user) : PageModel
+{
+    private const int MaxLongText = 20_000;
+
+    /// <summary>Only the written fields are ever taken from this (see <see cref="ReviewNarrative.TakeWordsFrom"/>).</summary>
+    [BindProperty]
+    public ReviewNarrative Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public Review Review { get; private set; } = null!;
+    public Plan Plan { get; private set; } = null!;
+    public NarrativeSource Source { get; private set; }
+
+    public static IReadOnlyList<(string Key, string Label, string? Hint, bool Long)> Fields { get; } =
+    [
+        ("Committees", "Committee(s)", "As the header table shows them", false),
+        ("Subject", "Subject", null, false),
+        ("ReportOf", "Report of", "For example, Executive Director of Community and Children's Services", false),
+        ("AuthorName", "Report author's name", null, false),
+        ("AuthorTitle", "Report author's title", null, false),
+        ("AuthorPhone", "Author's telephone", null, false),
+        ("AuthorEmail", "Author's e-mail", null, false),
+        ("Summary", "Summary", "Leave a blank line between paragraphs", true),
+        ("Recommendation", "Recommendation", null, true),
+        ("Background", "Background", null, true),
+        ("ImpactOnChildren", "Impact on children and families", null, true),
+        ("CorporateAndStrategic", "Corporate and strategic implications", null, true),
+        ("Financial", "Financial implications", "Leave blank to print \"None.\"", true),
+        ("Resource", "Resource implications", null, true),
+        ("Legal", "Legal implications", null, true),
+        ("Risk", "Risk implications", null, true),
+        ("Equalities", "Equalities implications", null, true),
+        ("Climate", "Climate implications", null, true),
+        ("Security", "Security implications", null, true),
+        ("Conclusion", "Conclusion", null, true),
+        ("Appendices", "Appendices", "One a line", true),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (!await LoadAsync(reviewId, ct))
+            return NotFound();
+        var (narrative, source) = await narratives.ForReviewAsync(Review, Plan, ct);
+        Input = narrative;
+        Version = narrative.Version;
+        Source = source;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (!await LoadAsync(reviewId, ct))
+            return NotFound();
+        Source = NarrativeSource.Saved;
+        foreach (var (key, label, _, isLong) in Fields)
+        {
+            // The form posts an emptied field as null; the narrative's texts are never null.
+            var property = typeof(ReviewNarrative).GetProperty(key)!;
+            var value = property.GetValue(Input) as string;
+            if (value is null && property.PropertyType == typeof(string) && key is not ("AuthorPhone" or "AuthorEmail"))
+                property.SetValue(Input, "");
+            var max = isLong ? MaxLongText : db.Model.FindEntityType(typeof(ReviewNarrative))!.FindProperty(key)!.GetMaxLength() ?? MaxLongText;
+            if (value?.Length > max)
+                ModelState.AddModelError($"Input.{key}", $"{label} must be {max:N0} characters or fewer");
+        }
+
+        if (!ModelState.IsValid)
+            return Page();
+
+        var words = new ReviewNarrative();
+        words.TakeWordsFrom(Input);
+        switch (await narratives.SaveAsync(reviewId, user.OrganisationId, words, Version, user.DisplayName, ct))
+        {
+            case NarrativeSaveResult.Saved:
+                TempData["Confirmation"] = "The report's narrative is saved";
+                return Redirect($"/reviews/{reviewId}");
+            case NarrativeSaveResult.Conflict conflict:
+                ModelState.AddModelError("Input.Summary", $"{conflict.UpdatedBy} saved this narrative after you opened it. Your words have not been saved: copy what you need, reload the page and save again");
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid reviewId, CancellationToken ct)
+    {
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        var plan = review is null ? null : await db.Plans.AsNoTracking().VisibleTo(user.OrganisationId).FirstOrDefaultAsync(p => p.Id == review.PlanId, ct);
+        if (review is null || plan is null)
+            return false;
+        (Review, Plan) = (review, plan);
+        return true;
+    }
+}

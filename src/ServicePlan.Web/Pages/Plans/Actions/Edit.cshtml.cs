@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Plans;
+using ServicePlan.Privacy;
+using ServicePlan.Rollover;
+using ServicePlan.Web.Infrastructure;
+using ServicePlan.Web.Pages.Privacy;
+using ServicePlan.Web.Pages.Progress;
+
+namespace ServicePlan.Web.Pages.Plans.Actions;
+
+[Authorize(Policy = Policies.EditPlan)]
+public sealed class EditModel(ActionDetails details, ActionEditing editing, CurrentUser user) : PageModel
+{
+    public const int MaxTextLength = 4000;
+
+    [BindProperty]
+    public ActionInput Input { get; set; } = new();
+
+    public ActionDetail Detail { get; private set; } = null!;
+
+    /// <summary>Set when someone else saved the action after this form was opened: what they saved, and which fields differ.</summary>
+    public EditResult.Conflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid actionId, CancellationToken ct)
+    {
+        var detail = await details.FindAsync(actionId, user.OrganisationId, ct);
+        if (detail is null)
+            return NotFound();
+        // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
+        if (detail.Plan.Status == PlanStatus.Closed)
+            return Redirect($"/actions/{actionId}");
+        Detail = detail;
+        Input = ActionInput.From(detail.Action);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid actionId, CancellationToken ct)
+    {
+        var detail = await details.FindAsync(actionId, user.OrganisationId, ct);
+        if (detail is null)
+            return NotFound();
+        Detail = detail;
+
+        Validate();
+        if (!ModelState.IsValid)
+            return Page();
+
+        var changes = new ActionChanges(
+            Input.Version,
+            Input.Ref ?? "",
+            Input.LeadsText ?? "",
+            Input.LeadIds,
+            Input.WhatIsDone ?? "",
+            Input.DueText ?? "",
+            Input.Measure ?? "",
+            Input.ChildrenExperience ?? "",
+            Input.RetainedForOversight,
+            Input.IsExempt,
+            Input.ExemptParagraph);
+
+        switch (await editing.SaveAsync(actionId, user.OrganisationId, changes, ct))
+        {
+            case EditResult.Saved:
+                TempData["Confirmation"] = "Action saved";
+                return Redirect($"/actions/{actionId}");
+            case EditResult.Conflict conflict:
+                Conflict = conflict;
+                ModelState.AddModelError("Input.WhatIsDone",
+                    "Someone else saved this action after you opened it. Your changes have not been saved: check what they changed, then save again");
+                // The next save is judged against what is stored now; the user's typing stays in the form.
+                Input.Version = conflict.Current.Version;
+                return Page();
+            case EditResult.PlanClosed:
+                ModelState.AddModelError("Input.WhatIsDone", "This plan has been rolled over and closed, so its actions can no longer be changed");
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Input.WhatIsDone))
+            ModelState.AddModelError("Input.WhatIsDone", "Enter what is done");
+        foreach (var (key, value, name) in new[]
+        {
+            ("Input.WhatIsDone", Input.WhatIsDone, "Does what?"),
+            ("Input.Measure", Input.Measure, "How will we know it has been done?"),
+            ("Input.ChildrenExperience", Input.ChildrenExperience, "What will be the experience of children?"),
+        })
+        {
+            if (value?.Length > MaxTextLength)
+                ModelState.AddModelError(key, $"{name} must be {MaxTextLength:N0} characters or fewer");
+        }
+
+        if (Input.Ref?.Length > 40)
+            ModelState.AddModelError("Input.Ref", "Ref must be 40 characters or fewer");
+        if (Input.LeadsText?.Length > 500)
+            ModelState.AddModelError("Input.LeadsText", "Who? must be 500 characters or fewer");
+        if (Input.DueText?.Length > 500)
+            ModelState.AddModelError("Input.DueText", "By when? must be 500 characters or fewer");
+        if (Input.IsExempt && !Schedule12A.IsParagraph(Input.ExemptParagraph))
+            ModelState.AddModelError("Input.ExemptParagraph", "Select the paragraph of Schedule 12A that makes this action exempt");
+    }
+}
+
+public sealed class ActionInput
+{
+    public int Version { get; set; }
+    public string? Ref { get; set; }
+    public string? LeadsText { get; set; }
+    public List<Guid> LeadIds { get; set; } = [];
+    public string? WhatIsDone { get; set; }
+    public string? DueText { get; set; }
+    public string? Measure { get; set; }
+    public string? ChildrenExperience { get; set; }
+    public bool RetainedForOversight { get; set; }
+    public bool IsExempt { get; set; }
+    public string? ExemptParagraph { get; set; }
+
+    public static ActionInput From(PlanAction action) => new()
+    {
+        Version = action.Version,
+        Ref = action.Ref,
+        LeadsText = action.LeadsText,
+        LeadIds = action.Leads.Select(p => p.Id).ToList(),
+        WhatIsDone = action.WhatIsDone,
+        DueText = action.DueText,
+        Measure = action.Measure,
+        ChildrenExperience = action.ChildrenExperience,
+        RetainedForOversight = action.RetainedForOversight,
+        IsExempt = action.IsExempt,
+        ExemptParagraph = action.ExemptParagraph,
+    };
+}

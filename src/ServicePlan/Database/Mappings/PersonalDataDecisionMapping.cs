@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Privacy;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+
+namespace ServicePlan.Database.Mappings;
+
+public sealed class PersonalDataDecisionMapping : IEntityTypeConfiguration<PersonalDataDecision>
+{
+    public const int MaxReasonLength = 1000;
+
+    public void Configure(EntityTypeBuilder<PersonalDataDecision> builder)
+    {
+        builder.ToTable("PersonalDataDecisions");
+        builder.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ReviewId, d.Location, d.Found }).IsUnique();
+        builder.Property(d => d.Location).HasMaxLength(400);
+        builder.Property(d => d.Found).HasMaxLength(400);
+        builder.Property(d => d.Reason).HasMaxLength(MaxReasonLength);
+        builder.Property(d => d.DecidedBy).HasMaxLength(200);
+        builder.Property(d => d.DecidedByUserId).HasMaxLength(450);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Rollover;
+
+namespace ServicePlan.Database.Mappings;
+
+public sealed class PlanActionMapping : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> builder)
+    {
+        builder.ToTable("Actions");
+        builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.PlanId, a.Order });
+        builder.Property(a => a.Ref).HasMaxLength(40);
+        builder.Property(a => a.LeadsText).HasMaxLength(500);
+        builder.Property(a => a.DueText).HasMaxLength(500);
+        builder.Property(a => a.ExemptParagraph).HasMaxLength(200);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.CurrentRating);
+
+        // An action is carried forward once, into one next year's action; lineage walks this link backwards.
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.PredecessorId).IsUnique();
+        builder.HasMany(a => a.Leads).WithMany().UsingEntity("ActionLeads");
+        builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

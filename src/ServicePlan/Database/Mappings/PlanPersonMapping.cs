@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Users;
+
+namespace ServicePlan.Database.Mappings;
+
+public sealed class PlanPersonMapping : IEntityTypeConfiguration<PlanPerson>
+{
+    public void Configure(EntityTypeBuilder<PlanPerson> builder)
+    {
+        builder.ToTable("People");
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Initials).HasMaxLength(60);
+        builder.Property(p => p.Role).HasMaxLength(200);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.UserId);
+    }
+}

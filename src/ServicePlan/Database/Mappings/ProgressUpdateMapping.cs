@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+
+namespace ServicePlan.Database.Mappings;
+
+public sealed class ProgressUpdateMapping : IEntityTypeConfiguration<ProgressUpdate>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdate> builder)
+    {
+        builder.ToTable("ProgressUpdates");
+        builder.Property(u => u.AuthorName).HasMaxLength(200);
+        builder.Property(u => u.ExemptParagraph).HasMaxLength(200);
+        builder.HasOne(u => u.Review).WithMany().HasForeignKey(u => u.ReviewId).OnDelete(DeleteBehavior.Restrict);
+
+        // The current rating is the latest update's: this index answers "latest update per action" without a scan.
+        builder.HasIndex(u => new { u.ActionId, u.RecordedAtUtc });
+        builder.HasIndex(u => u.ReviewId);
+    }
+}

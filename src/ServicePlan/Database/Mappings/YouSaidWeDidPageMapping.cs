@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Users;
+using ServicePlan.YouSaidWeDid;
+
+namespace ServicePlan.Database.Mappings;
+
+public sealed class YouSaidWeDidPageMapping : IEntityTypeConfiguration<YouSaidWeDidPage>
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxIntroductionLength = 4000;
+
+    public void Configure(EntityTypeBuilder<YouSaidWeDidPage> builder)
+    {
+        builder.ToTable("YouSaidWeDidPages");
+
+        // One page per organisation.
+        builder.HasKey(p => p.OrganisationId);
+        builder.HasOne<Organisation>().WithOne().HasForeignKey<YouSaidWeDidPage>(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Slug).HasMaxLength(PageSlug.MaxLength);
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.Title).HasMaxLength(MaxTitleLength);
+        builder.Property(p => p.Introduction).HasMaxLength(MaxIntroductionLength);
+        builder.Property(p => p.PublishedBy).HasMaxLength(200);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(200);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Audit;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Privacy;
+using ServicePlan.Progress;
+using ServicePlan.Reminders;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Sources;
+using ServicePlan.Users;
+using ServicePlan.YouSaidWeDid;
+
+namespace ServicePlan.Database;
+
+/// <summary>
+/// The one model for both providers. Each provider has a subclass only so it can keep its own migrations
+/// (EF Core "Migrations with Multiple Providers"); see <see cref="ServicePlanDatabase"/> for which is used.
+/// </summary>
+public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<PlanPerson> People => Set<PlanPerson>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
+    public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ServicePlanDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads sensibly in a query tool and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteServicePlanDbContext(DbContextOptions<SqliteServicePlanDbContext> options)
+    : ServicePlanDbContext(options);
+
+public sealed class PostgresServicePlanDbContext(DbContextOptions<PostgresServicePlanDbContext> options)
+    : ServicePlanDbContext(options);

@@ -1,0 +1,263 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Audit;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Sources;
+using ServicePlan.Users;
+
+namespace ServicePlan.Import;
+
+public sealed record ImportRequest
+{
+    public required string FileName { get; init; }
+    public required Guid OrganisationId { get; init; }
+
+    /// <summary>An organisation to create with the plan, in the same transaction, when the database has none yet.</summary>
+    public Organisation? NewOrganisation { get; init; }
+    public ImportOptions Options { get; init; } = new();
+
+    /// <summary>The label of the review that holds the sheet's ratings and comments.</summary>
+    public string ReviewLabel { get; init; } = "Imported";
+    public bool DryRun { get; init; }
+    public string AuthorName { get; init; } = "Import";
+    public string? AuthorUserId { get; init; }
+}
+
+/// <summary>What an import made, or would make with a dry run, and everything wrong with the file.</summary>
+public sealed record ImportReport(
+    Guid? PlanId,
+    string? SheetName,
+    string Title,
+    FinancialYear? Period,
+    int Sections,
+    int Objectives,
+    int Actions,
+    RatingCounts Ratings,
+    int Sources,
+    IReadOnlyList<ImportIssue> Warnings,
+    IReadOnlyList<ImportIssue> Errors,
+    bool Unreadable)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ImportReport CannotRead(string message) =>
+        new(null, null, "", null, 0, 0, 0, RatingCounts.Empty, 0, [], [new ImportIssue(0, "", message)], Unreadable: true);
+}
+
+/// <summary>
+/// Brings a council's existing plan spreadsheet in as a plan. All or nothing: the file is read and checked in full
+/// first, and the plan is written in one transaction, so an error anywhere leaves the database as it was.
+/// </summary>
+public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
+{
+    public async Task<ImportReport> ImportAsync(Stream content, ImportRequest request, CancellationToken ct = default)
+    {
+        Workbook workbook;
+        try
+        {
+            workbook = SpreadsheetReader.Read(content, request.FileName);
+        }
+        catch (SpreadsheetUnreadableException ex)
+        {
+            return ImportReport.CannotRead(ex.Message);
+        }
+
+        var parsed = PlanSheetParser.Parse(workbook, request.Options with { FallbackPeriod = FinancialYear.Containing(Today) });
+        CheckLengths(parsed, request);
+        if (parsed.HasErrors || request.DryRun)
+            return Report(parsed, planId: null);
+
+        var planId = await WriteAsync(parsed, request, ct);
+        return Report(parsed, planId);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<Guid> WriteAsync(ParsedPlan parsed, ImportRequest request, CancellationToken ct)
+    {
+        var header = parsed.Header;
+        var plan = new Plan
+        {
+            OrganisationId = request.OrganisationId,
+            Title = header.Title,
+            Service = header.Service,
+            Period = header.Period,
+            Owner = header.Owner,
+            MonitoringBoard = header.MonitoringBoard,
+            RelevantStrategies = header.RelevantStrategies,
+            ReviewFrequency = header.ReviewFrequency ?? "Quarterly",
+            Aims = header.Aims,
+            CreatedWithIdeasFrom = header.CreatedWithIdeasFrom,
+            ImplementationDate = header.ImplementationDate,
+            ReviewDate = header.ReviewDate,
+        };
+        // A person whose name is exactly one account's name in the organisation is linked to it, so they can update their actions.
+        var accounts = (await db.Users.AsNoTracking().Where(u => u.OrganisationId == request.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .GroupBy(u => u.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var person in parsed.People)
+            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = person.Name, Initials = person.Initials, Role = person.Role, UserId = accounts.GetValueOrDefault(person.Name.Trim()) });
+
+        // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
+        plan.Reviews.Add(review);
+
+        var (sources, newSources) = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);
+        var sections = new List<Section>();
+        var objectives = new List<Objective>();
+        var actions = new List<PlanAction>();
+        var objectiveSources = new List<(Objective, Source)>();
+        var order = 0;
+        foreach (var (parsedSection, sectionIndex) in parsed.Sections.Select((s, i) => (s, i)))
+        {
+            var section = new Section { PlanId = plan.Id, Title = parsedSection.Title, Order = sectionIndex + 1 };
+            sections.Add(section);
+            foreach (var (parsedObjective, objectiveIndex) in parsedSection.Objectives.Select((o, i) => (o, i)))
+            {
+                var objective = new Objective { SectionId = section.Id, Aim = parsedObjective.Aim, Order = objectiveIndex + 1 };
+                objectives.Add(objective);
+                objectiveSources.AddRange(parsedObjective.Sources.Select(title => sources[title]).Distinct().Select(source => (objective, source)));
+                foreach (var parsedAction in parsedObjective.Actions)
+                    actions.Add(NewAction(plan, objective, parsedAction, ++order, review, request, now));
+            }
+        }
+
+        // Written with multi-row inserts rather than tracked entities: a 10,000-action sheet is some 40,000 rows.
+        var bulk = new BulkInsert(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (request.NewOrganisation is { } organisation)
+            await bulk.RowsAsync([organisation], ct);
+        await bulk.RowsAsync(newSources, ct);
+        await bulk.RowsAsync([plan], ct);
+        await bulk.RowsAsync(plan.People, ct);
+        await bulk.RowsAsync(plan.Reviews, ct);
+        await bulk.RowsAsync(sections, ct);
+        await bulk.RowsAsync(objectives, ct);
+        await bulk.LinksAsync("ObjectiveSources", objectiveSources, ct);
+        await bulk.RowsAsync(actions, ct);
+        await bulk.LinksAsync("ActionLeads", actions.SelectMany(a => a.Leads.Select(person => (a, person))).ToList(), ct);
+        await bulk.RowsAsync(actions.SelectMany(a => a.Updates).ToList(), ct);
+
+        // The rows above bypass the change tracker, so the audit trail gets one entry for the import as a whole.
+        db.AuditEntries.Add(AuditEntry.ForPlanWrittenInBulk(
+            plan, now, request.AuthorUserId, request.AuthorName, "Imported",
+            $"{Count(sections.Count, "section")}, {Count(objectives.Count, "objective")}, {Count(actions.Count, "action")}"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return plan.Id;
+    }
+
+    private static string Count(int count, string thing) => $"{count:N0} {thing}{(count == 1 ? "" : "s")}";
+
+    private static PlanAction NewAction(Plan plan, Objective objective, ParsedAction parsed, int order, Review review, ImportRequest request, DateTime now)
+    {
+        var action = new PlanAction
+        {
+            PlanId = plan.Id,
+            ObjectiveId = objective.Id,
+            Ref = parsed.Ref,
+            Order = order,
+            LeadsText = parsed.Who,
+            WhatIsDone = parsed.DoesWhat,
+            Measure = parsed.Measure,
+            ChildrenExperience = parsed.Experience,
+            CreatedAtUtc = now,
+        };
+        action.SetDue(parsed.ByWhen, plan.Period);
+        action.Leads.AddRange(LeadMatcher.Match(parsed.Who, plan.People));
+        if (parsed.Rating != Rating.None || parsed.Comment.Length > 0)
+        {
+            action.Updates.Add(new ProgressUpdate
+            {
+                ActionId = action.Id,
+                ReviewId = review.Id,
+                Rating = parsed.Rating,
+                Comment = parsed.Comment,
+                AuthorName = request.AuthorName,
+                AuthorUserId = request.AuthorUserId,
+                RecordedAtUtc = now,
+            });
+        }
+
+        return action;
+    }
+
+    /// <summary>One source record per distinct source: reused when the organisation already has one of that title.</summary>
+    private async Task<(Dictionary<string, Source> ByTitle, List<Source> New)> SourcesAsync(Guid organisationId, IReadOnlyList<string> titles, CancellationToken ct)
+    {
+        var existing = await db.Sources.AsNoTracking().Where(s => s.OrganisationId == organisationId).ToListAsync(ct);
+        var byTitle = new Dictionary<string, Source>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in existing)
+            byTitle.TryAdd(source.Title, source);
+        var added = new List<Source>();
+        foreach (var title in titles)
+        {
+            if (!byTitle.ContainsKey(title))
+            {
+                var source = new Source { OrganisationId = organisationId, Title = title, Kind = SourceText.Classify(title) ?? SourceKind.Other };
+                added.Add(source);
+                byTitle[title] = source;
+            }
+        }
+
+        return (byTitle, added);
+    }
+
+    private static ImportReport Report(ParsedPlan parsed, Guid? planId) => new(
+        planId,
+        parsed.SheetName,
+        parsed.Header.Title,
+        parsed.HasErrors && parsed.Sections.Count == 0 ? null : parsed.Header.Period,
+        parsed.Sections.Count,
+        parsed.ObjectiveCount,
+        parsed.Actions.Count(),
+        parsed.Ratings,
+        parsed.Sources.Count,
+        parsed.Warnings,
+        parsed.Errors,
+        Unreadable: false);
+
+    /// <summary>
+    /// Text longer than its column would be refused by PostgreSQL mid-write: each is reported with its row and column
+    /// instead, against the lengths the EF model sets, so nothing is cut short and nothing half-written.
+    /// </summary>
+    private void CheckLengths(ParsedPlan parsed, ImportRequest request)
+    {
+        void Check<T>(string property, string? value, int row, string column, string what)
+        {
+            if (value is not null && db.Model.FindEntityType(typeof(T))?.FindProperty(property)?.GetMaxLength() is { } max && value.Length > max)
+                parsed.Errors.Add(new ImportIssue(row, column, $"{what} is {value.Length:N0} characters long; it can be at most {max:N0}."));
+        }
+
+        var header = parsed.Header;
+        Check<Plan>(nameof(Plan.Title), header.Title, 0, "", "The plan's title");
+        Check<Plan>(nameof(Plan.Service), header.Service, 0, "", "The service name");
+        Check<Plan>(nameof(Plan.Owner), header.Owner, 0, "", "The owner");
+        Check<Plan>(nameof(Plan.MonitoringBoard), header.MonitoringBoard, 0, "", "The monitoring board");
+        Check<Plan>(nameof(Plan.ReviewFrequency), header.ReviewFrequency, 0, "", "The review frequency");
+        Check<Review>(nameof(Review.Label), request.ReviewLabel, 0, "", "The review label");
+        foreach (var person in parsed.People)
+        {
+            Check<PlanPerson>(nameof(PlanPerson.Name), person.Name, 0, "", $"The name of person \"{Short(person.Name)}\"");
+            Check<PlanPerson>(nameof(PlanPerson.Initials), person.Initials, 0, "", $"The initials of \"{Short(person.Name)}\"");
+            Check<PlanPerson>(nameof(PlanPerson.Role), person.Role, 0, "", $"The role of \"{Short(person.Name)}\"");
+        }
+
+        foreach (var section in parsed.Sections)
+            Check<Section>(nameof(Section.Title), section.Title, section.Row, "Section", "The section title");
+        foreach (var action in parsed.Actions)
+        {
+            Check<PlanAction>(nameof(PlanAction.Ref), action.Ref, action.Row, PlanColumn.Ref.Name(), "The ref");
+            Check<PlanAction>(nameof(PlanAction.LeadsText), action.Who, action.Row, PlanColumn.Who.Name(), "Who?");
+            Check<PlanAction>(nameof(PlanAction.DueText), action.ByWhen, action.Row, PlanColumn.ByWhen.Name(), "By when?");
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Rollover;
+
+namespace ServicePlan.Plans;
+
+/// <summary>What the owner may change on an action. <see cref="Version"/> is the version the form was opened at.</summary>
+public sealed record ActionChanges(
+    int Version,
+    string Ref,
+    string LeadsText,
+    IReadOnlyCollection<Guid> LeadIds,
+    string WhatIsDone,
+    string DueText,
+    string Measure,
+    string ChildrenExperience,
+    bool RetainedForOversight,
+    bool IsExempt,
+    string? ExemptParagraph);
+
+public abstract record EditResult
+{
+    public sealed record Saved(int NewVersion) : EditResult;
+    public sealed record NotFound : EditResult;
+    public sealed record PlanClosed : EditResult;
+
+    /// <summary>Someone saved the action after this form was opened: nothing was written. <see cref="Current"/> is what they saved.</summary>
+    public sealed record Conflict(PlanAction Current, IReadOnlyList<string> ChangedFields) : EditResult;
+}
+
+/// <summary>
+/// Saves an owner's edits to an action. Two people editing the same action never silently overwrite each other:
+/// the save is refused when the action's version moved since the form was opened.
+/// </summary>
+public sealed class ActionEditing(ServicePlanDbContext db)
+{
+    public async Task<EditResult> SaveAsync(Guid actionId, Guid organisationId, ActionChanges changes, CancellationToken ct = default)
+    {
+        var action = await db.Actions.Include(a => a.Leads).FirstOrDefaultAsync(a => a.Id == actionId, ct);
+        if (action is null)
+            return new EditResult.NotFound();
+        var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == action.PlanId, ct);
+        if (plan is null)
+            return new EditResult.NotFound();
+        if (plan.Status == PlanStatus.Closed)
+            return new EditResult.PlanClosed();
+        if (action.Version != changes.Version)
+            return Conflict(action, changes);
+
+        var leads = await db.People.Where(p => p.PlanId == plan.Id && changes.LeadIds.Contains(p.Id)).ToListAsync(ct);
+        action.Ref = changes.Ref.Trim();
+        action.LeadsText = changes.LeadsText.Trim();
+        action.Leads.Clear();
+        action.Leads.AddRange(leads);
+        action.WhatIsDone = changes.WhatIsDone.Trim();
+        action.SetDue(changes.DueText, plan.Period);
+        action.Measure = changes.Measure.Trim();
+        action.ChildrenExperience = changes.ChildrenExperience.Trim();
+        action.RetainedForOversight = changes.RetainedForOversight;
+        action.IsExempt = changes.IsExempt;
+        action.ExemptParagraph = changes.IsExempt ? changes.ExemptParagraph?.Trim() : null;
+        action.Version++;
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save landed between our read and our write: reload what it wrote and show it.
+            db.ChangeTracker.Clear();
+            var current = await db.Actions.AsNoTracking().Include(a => a.Leads).FirstAsync(a => a.Id == actionId, ct);
+            return Conflict(current, changes);
+        }
+
+        return new EditResult.Saved(action.Version);
+    }
+
+    private static EditResult.Conflict Conflict(PlanAction current, ActionChanges mine)
+    {
+        var changed = new List<string>();
+        void Compare(string field, string theirs, string ours)
+        {
+            if (!string.Equals(theirs.Trim(), ours.Trim(), StringComparison.Ordinal))
+                changed.Add(field);
+        }
+
+        Compare("Ref", current.Ref, mine.Ref);
+        Compare("Who?", current.LeadsText, mine.LeadsText);
+        Compare("Does what?", current.WhatIsDone, mine.WhatIsDone);
+        Compare("By when?", current.DueText, mine.DueText);
+        Compare("How will we know it has been done?", current.Measure, mine.Measure);
+        Compare("What will be the experience of children?", current.ChildrenExperience, mine.ChildrenExperience);
+        if (current.RetainedForOversight != mine.RetainedForOversight)
+            changed.Add("Retained for oversight");
+        if (current.IsExempt != mine.IsExempt)
+            changed.Add("Exempt");
+        return new EditResult.Conflict(current, changed);
+    }
+}

@@ -1,0 +1,22 @@
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Progress;
+
+namespace ServicePlan.Plans;
+
+/// <summary>What the action list is narrowed to. Every part is optional; the page, the API and the CLI share it.</summary>
+public sealed record ActionFilter
+{
+    public Guid? SectionId { get; init; }
+
+    /// <summary>A person of the plan who leads the action.</summary>
+    public Guid? LeadId { get; init; }
+    public Rating? Rating { get; init; }
+    public Guid? SourceId { get; init; }
+    public bool OverdueOnly { get; init; }
+
+    /// <summary>Words to find in the action's aim, "Who?", "Does what?", due, measure, experience or latest comment.</summary>
+    public string? Search { get; init; }
+
+    public bool IsEmpty => SectionId is null && LeadId is null && Rating is null && SourceId is null && !OverdueOnly && string.IsNullOrWhiteSpace(Search);
+}

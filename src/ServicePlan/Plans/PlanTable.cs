@@ -1,0 +1,59 @@
+using ServicePlan.Progress;
+using ServicePlan.Rollover;
+
+namespace ServicePlan.Plans;
+
+/// <summary>
+/// The plan as the committee appendix lays it out: header block, then each section's rows in order. An objective's
+/// first action carries its aim ("Why?"); the objective's further actions leave it empty, as real sheets do.
+/// Exports (.xlsx, .csv) and the report appendix are written from this.
+/// </summary>
+public sealed record PlanTable(
+    string Title,
+    string? Service,
+    FinancialYear Period,
+    string? Owner,
+    string? MonitoringBoard,
+    string? RelevantStrategies,
+    string ReviewFrequency,
+    string? Aims,
+    string? CreatedWithIdeasFrom,
+    DateOnly? ImplementationDate,
+    DateOnly? ReviewDate,
+    IReadOnlyList<PlanTablePerson> People,
+    IReadOnlyList<PlanTableSection> Sections)
+{
+    /// <summary>The column headings, in the order of the 2024-25 sheet with Ref first.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "Ref",
+        "Why?",
+        "Who?",
+        "Does what?",
+        "By when?",
+        "How will we know it has been done?",
+        "What will be the experience of children?",
+        "RAG rated progress",
+        "Comments on progress",
+    ];
+}
+
+public sealed record PlanTablePerson(string Name, string Initials, string? Role);
+
+public sealed record PlanTableSection(string Title, IReadOnlyList<PlanTableRow> Rows);
+
+public sealed record PlanTableRow(
+    string Ref,
+    string Why,
+    string Who,
+    string DoesWhat,
+    string ByWhen,
+    string Measure,
+    string Experience,
+    Rating Rating,
+    string LatestComment)
+{
+    /// <summary>The cells in <see cref="PlanTable.Columns"/> order; the rating as its name, blank when not rated.</summary>
+    public IReadOnlyList<string> Cells =>
+        [Ref, Why, Who, DoesWhat, ByWhen, Measure, Experience, Rating == Rating.None ? "" : Rating.Name(), LatestComment];
+}

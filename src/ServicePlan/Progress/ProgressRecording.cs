@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePlan.Database;
+using ServicePlan.Export;
+using ServicePlan.Plans;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Users;
+
+namespace ServicePlan.Progress;
+
+public sealed record NewProgressUpdate(Rating Rating, string Comment);
+
+public sealed record ProgressAuthor(string UserId, string Name, IReadOnlyCollection<string> Roles, Guid OrganisationId);
+
+public enum ProgressResult
+{
+    Saved,
+    NotFound,
+
+    /// <summary>A viewer, or a lead who does not lead this action.</summary>
+    NotAllowed,
+    PlanClosed,
+}
+
+/// <summary>
+/// Adds a lead's progress update to an action: appended, never overwriting, and filed under the plan's open review
+/// so the quarter's picture is kept. With no review open the update stands on its own.
+/// </summary>
+public sealed class ProgressRecording(ServicePlanDbContext db, TimeProvider clock)
+{
+    public async Task<ProgressResult> AddAsync(Guid actionId, ProgressAuthor author, NewProgressUpdate update, CancellationToken ct = default)
+    {
+        var action = await db.Actions.AsNoTracking()
+            .Where(a => a.Id == actionId)
+            .Select(a => new { a.Id, a.PlanId, LeadUserIds = a.Leads.Select(p => p.UserId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (action is null)
+            return ProgressResult.NotFound;
+
+        var plan = await db.Plans.AsNoTracking()
+            .VisibleTo(author.OrganisationId)
+            .Where(p => p.Id == action.PlanId)
+            .Select(p => new { p.Status })
+            .FirstOrDefaultAsync(ct);
+        if (plan is null)
+            return ProgressResult.NotFound;
+        if (!Roles.MayAddProgress(author.Roles, action.LeadUserIds.Contains(author.UserId)))
+            return ProgressResult.NotAllowed;
+        if (plan.Status == PlanStatus.Closed)
+            return ProgressResult.PlanClosed;
+
+        var openReviewId = await db.Reviews.AsNoTracking()
+            .Where(r => r.PlanId == action.PlanId && r.Status == ReviewStatus.Open)
+            .OrderByDescending(r => r.Date)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(ct);
+
+        db.ProgressUpdates.Add(new ProgressUpdate
+        {
+            ActionId = action.Id,
+            ReviewId = openReviewId,
+            Rating = update.Rating,
+            Comment = update.Comment.Trim(),
+            AuthorName = author.Name,
+            AuthorUserId = author.UserId,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return ProgressResult.Saved;
+    }
+
+    /// <summary>Whether this user may add progress to this action: pages use it to show or hide the form.</summary>
+    public async Task<bool> MayAddAsync(Guid actionId, ProgressAuthor author, CancellationToken ct = default)
+    {
+        var leadUserIds = await db.Actions.AsNoTracking().Where(a => a.Id == actionId)
+            .SelectMany(a => a.Leads.Select(p => p.UserId)).ToListAsync(ct);
+        return Roles.MayAddProgress(author.Roles, leadUserIds.Contains(author.UserId));
+    }
+
+    /// <summary>
+    /// Marks one comment exempt under a paragraph of Schedule 12A, or not exempt when the paragraph is null. Only the
+    /// flag changes: the rating and words of a past review never do. False when the update is not the organisation's.
+    /// </summary>
+    public async Task<bool> SetExemptAsync(Guid actionId, Guid updateId, Guid organisationId, string? paragraph, CancellationToken ct = default)
+    {
+        var visible = await db.Actions.AsNoTracking()
+            .AnyAsync(a => a.Id == actionId && db.Plans.VisibleTo(organisationId).Any(p => p.Id == a.PlanId), ct);
+        var update = visible ? await db.ProgressUpdates.FirstOrDefaultAsync(u => u.Id == updateId && u.ActionId == actionId, ct) : null;
+        if (update is null)
+            return false;
+        update.IsExempt = paragraph is not null;
+        update.ExemptParagraph = paragraph;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicePlan.Audit;
+using ServicePlan.CommitteeReport;
+using ServicePlan.Database;
+using ServicePlan.Demo;
+using ServicePlan.Import;
+using ServicePlan.Plans;
+using ServicePlan.Progress;
+using ServicePlan.Reminders;
+using ServicePlan.Reviews;
+using ServicePlan.Rollover;
+using ServicePlan.Sources;
+using ServicePlan.Users;
+using ServicePlan.YouSaidWeDid;
+
+namespace ServicePlan;
+
+public static class ServicePlanServices
+{
+    /// <summary>
+    /// Everything the users' tasks need, registered once for the web app, the command line, the tests and the
+    /// benchmarks, so that each door runs the same code against the same database. Each host adds only what is its own:
+    /// sign-in and pages for the web app, the person named in the audit trail for the command line.
+    /// </summary>
+    public static IServiceCollection AddServicePlan(this IServiceCollection services, ServicePlanDatabase database)
+    {
+        database.AddTo(services);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ServicePlanDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<ApiKeys>();
+
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanChanges>();
+        services.AddScoped<PlanTables>();
+        services.AddScoped<ActionQueries>();
+        services.AddScoped<ActionDetails>();
+        services.AddScoped<ActionEditing>();
+        services.AddScoped<ActionLineages>();
+        services.AddScoped<PlanImporter>();
+        services.AddScoped<ProgressRecording>();
+        services.AddScoped<ReviewQueries>();
+        services.AddScoped<ReviewWorkflow>();
+        services.AddScoped<PlanRollover>();
+        services.AddScoped<CommitteeReports>();
+        services.AddScoped<Narratives>();
+        services.AddScoped<SourceRegister>();
+        services.AddScoped<YouSaidWeDidPages>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<ReminderLedger>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DemoGenerator>();
+        return services;
+    }
+}

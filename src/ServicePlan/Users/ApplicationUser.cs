@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using ServicePlan.Database;
+using ServicePlan.Export;
+
+namespace ServicePlan.Users;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Users see only their own organisation's plans.</summary>
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>Set for demo accounts and generated passwords, whose password someone else has seen.</summary>
+    public bool MustChangePassword { get; set; }
+}

@@ -180,7 +180,7 @@ if [ "$build_ok" -eq 1 ]; then
   else
     step "Running the Database tests on a throwaway PostgreSQL server"
     run_tests postgres bash scripts/postgres-test-cluster.sh \
-      dotnet test tests/ServicePlan.Web.Tests --filter "Category=Database"
+      dotnet test tests/ServicePlan.IntegrationTests --filter "Category=Database"
   fi
 else
   total_failed=$((total_failed + 1))

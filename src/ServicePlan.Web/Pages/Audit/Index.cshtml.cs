@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Audit;

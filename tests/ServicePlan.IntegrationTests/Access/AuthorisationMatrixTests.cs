@@ -1,0 +1,435 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Users;
+
+namespace ServicePlan.IntegrationTests.Access;
+
+/// <summary>What the app answers a request, as far as access goes.</summary>
+public enum Answer
+{
+    /// <summary>The page or endpoint did its work: 2xx, a redirect elsewhere, or a form's validation errors.</summary>
+    Allowed,
+
+    /// <summary>A page sent an anonymous visitor to sign in (302 to /account/sign-in?ReturnUrl=…).</summary>
+    SignIn,
+
+    /// <summary>A page refused a signed-in user's role (302 to /account/access-denied?ReturnUrl=…).</summary>
+    Denied,
+
+    /// <summary>The API (or OpenAPI document) refused an anonymous caller: 401, not a sign-in page.</summary>
+    Unauthorized,
+
+    /// <summary>The API refused a signed-in caller's role: 403.</summary>
+    Forbidden,
+
+    /// <summary>There is no such thing for this user: how another organisation's data answers.</summary>
+    NotFound,
+
+    /// <summary>Anything else (400, 405, 500…): always a failure.</summary>
+    Other,
+}
+
+/// <summary>The answer each role should get, anonymous first.</summary>
+public sealed record Expected(Answer Anonymous, Answer Viewer, Answer Lead, Answer PlanOwner, Answer Admin)
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    public static readonly Expected Public = new(Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed);
+
+    /// <summary>The fallback policy: any signed-in user.</summary>
+    public static readonly Expected SignedIn = new(Answer.SignIn, Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed);
+
+    /// <summary>EditPlan: plan owners and admins.</summary>
+    public static readonly Expected Editors = new(Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Allowed, Answer.Allowed);
+
+    /// <summary>AddProgress, on an action the Lead leads (the matrix uses ref 13, Sam Okafor's); other actions are in <see cref="LeadAccessTests"/>.</summary>
+    public static readonly Expected ProgressWriters = new(Answer.SignIn, Answer.Denied, Answer.Allowed, Answer.Allowed, Answer.Allowed);
+
+    /// <summary>ManageUsers: admins only.</summary>
+    public static readonly Expected Admins = new(Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Allowed);
+
+    /// <summary>The JSON API and the OpenAPI document: any signed-in user, and a status code rather than a sign-in page.</summary>
+    public static readonly Expected Api = new(Answer.Unauthorized, Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed);
+
+    public Answer For(string? role) => role switch
+    {
+        null => Anonymous,
+        Roles.Viewer => Viewer,
+        Roles.Lead => Lead,
+        Roles.PlanOwner => PlanOwner,
+        Roles.Admin => Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+}
+
+/// <param name="Expected">Who gets what.</param>
+/// <param name="Values">Route values that are not ids of the organisation's data, such as a download's format.</param>
+/// <param name="AllowedStatus">The status an allowed request gets when it is not 2xx or a redirect.</param>
+public sealed record MatrixRow(Expected Expected, IReadOnlyDictionary<string, string>? Values = null, HttpStatusCode? AllowedStatus = null);
+
+/// <summary>One organisation's real ids, to fill route parameters with.</summary>
+public sealed record MatrixIds(Guid PlanId, Guid ActionId, Guid UpdateId, Guid ReviewId, Guid SourceId, string PublicPageKey)
+{
+    /// <summary>Route parameters that name one organisation's data: a URL with any of them is another organisation's 404.</summary>
+    public static readonly IReadOnlySet<string> OrganisationData = new HashSet<string>(StringComparer.Ordinal) { "planId", "actionId", "updateId", "reviewId", "sourceId" };
+
+    public string? Value(string parameter) => parameter switch
+    {
+        "planId" => PlanId.ToString(),
+        "actionId" => ActionId.ToString(),
+        "updateId" => UpdateId.ToString(),
+        "reviewId" => ReviewId.ToString(),
+        "sourceId" => SourceId.ToString(),
+        "key" => PublicPageKey,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// Every page handler and endpoint the app has, and who may use it. The table is the single place that says so: a new
+/// page, handler or endpoint fails <see cref="AuthorisationMatrixTests.Every_endpoint_is_in_the_matrix_and_every_row_is_an_endpoint"/>
+/// until someone decides who may use it and adds a row.
+/// </summary>
+public static partial class AuthorisationMatrix
+{
+    private static readonly Dictionary<string, string> Xlsx = new() { ["format"] = "xlsx" };
+    private static readonly Dictionary<string, string> Docx = new() { ["format"] = "docx" };
+
+    // The error page answers with the status it describes; what matters is that nobody is sent to sign in to see it.
+    private static readonly Dictionary<string, string> NotFoundCode = new() { ["code"] = "404" };
+
+    /// <summary>Keyed "METHOD /route/pattern", with "?handler=Name" for a named page handler.</summary>
+    public static readonly IReadOnlyDictionary<string, MatrixRow> Table = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
+    {
+        // Signing in and out, and the pages about access itself, must be reachable without an account.
+        ["GET /account/sign-in"] = new(Expected.Public),
+        ["POST /account/sign-in"] = new(Expected.Public),
+        ["GET /account/sign-out"] = new(Expected.Public),
+        ["POST /account/sign-out"] = new(Expected.Public),
+        ["GET /account/access-denied"] = new(Expected.Public),
+        ["GET /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
+        ["POST /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
+        ["GET /health"] = new(Expected.Public),
+
+        // Single sign-on is reachable without an account, and is off here (and by default): 404 to everyone.
+        ["GET /account/sign-in/external"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
+        ["GET /account/sign-in/external?handler=Callback"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
+
+        // Published for anyone to read (the setup publishes the demo organisation's page; unpublished it is 404 to all).
+        ["GET /you-said-we-did/{key}"] = new(Expected.Public),
+
+        ["GET /account/change-password"] = new(Expected.SignedIn),
+        ["POST /account/change-password"] = new(Expected.SignedIn),
+
+        // Everyone signed in manages their own API keys; a key acts with its owner's role.
+        ["GET /account/api-keys"] = new(Expected.SignedIn),
+        ["POST /account/api-keys?handler=Create"] = new(Expected.SignedIn),
+        // Revoking with no key named finds none of the person's keys to revoke.
+        ["POST /account/api-keys?handler=Revoke"] = new(Expected.SignedIn, AllowedStatus: HttpStatusCode.NotFound),
+
+        // Reading: everyone signed in.
+        ["GET /"] = new(Expected.SignedIn),
+        ["GET /plans"] = new(Expected.SignedIn),
+        ["GET /plans/{planId:guid}"] = new(Expected.SignedIn),
+        ["GET /plans/{planId:guid}/actions"] = new(Expected.SignedIn),
+        ["GET /plans/{planId:guid}/export/{format}"] = new(Expected.SignedIn, Xlsx),
+        ["GET /plans/{planId:guid}/reviews"] = new(Expected.SignedIn),
+        ["GET /actions/{actionId:guid}"] = new(Expected.SignedIn),
+        ["GET /my-actions"] = new(Expected.SignedIn),
+        ["GET /reviews/{reviewId:guid}"] = new(Expected.SignedIn),
+        ["GET /reviews/{reviewId:guid}/report/{format}"] = new(Expected.SignedIn, Docx),
+        ["GET /sources"] = new(Expected.SignedIn),
+        ["GET /sources/{sourceId:guid}"] = new(Expected.SignedIn),
+
+        // Progress: leads on their own actions, owners and admins on any.
+        ["GET /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
+        ["POST /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
+
+        // Changing the plan: owners and admins.
+        ["GET /actions/{actionId:guid}/edit"] = new(Expected.Editors),
+        ["POST /actions/{actionId:guid}/edit"] = new(Expected.Editors),
+        ["GET /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
+        ["POST /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
+        ["GET /plans/import"] = new(Expected.Editors),
+        ["POST /plans/import?handler=Preview"] = new(Expected.Editors),
+        ["POST /plans/import?handler=Confirm"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/rollover"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/rollover"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/reviews"] = new(Expected.Editors),
+        ["POST /reviews/{reviewId:guid}?handler=Close"] = new(Expected.Editors),
+        ["GET /reviews/{reviewId:guid}/narrative"] = new(Expected.Editors),
+        ["POST /reviews/{reviewId:guid}/narrative"] = new(Expected.Editors),
+        ["GET /reviews/{reviewId:guid}/personal-data"] = new(Expected.Editors),
+        ["POST /reviews/{reviewId:guid}/personal-data?handler=Accept"] = new(Expected.Editors),
+        ["GET /sources/add"] = new(Expected.Editors),
+        ["POST /sources/add"] = new(Expected.Editors),
+        ["GET /sources/{sourceId:guid}/edit"] = new(Expected.Editors),
+        ["POST /sources/{sourceId:guid}/edit"] = new(Expected.Editors),
+        ["GET /sources/merge"] = new(Expected.Editors),
+        ["POST /sources/merge"] = new(Expected.Editors),
+        ["GET /you-said-we-did/edit"] = new(Expected.Editors),
+        ["POST /you-said-we-did/edit?handler=Save"] = new(Expected.Editors),
+        ["POST /you-said-we-did/edit?handler=Publish"] = new(Expected.Editors),
+        ["POST /you-said-we-did/edit?handler=Unpublish"] = new(Expected.Editors),
+        ["GET /you-said-we-did/preview"] = new(Expected.Editors),
+
+        // Users and the audit trail: admins.
+        ["GET /admin/users"] = new(Expected.Admins),
+        ["GET /admin/users/add"] = new(Expected.Admins),
+        ["POST /admin/users/add"] = new(Expected.Admins),
+        ["GET /admin/audit"] = new(Expected.Admins),
+        ["GET /admin/audit?handler=Export"] = new(Expected.Admins),
+
+        // The JSON API is read-only; its description is behind sign-in like the rest.
+        ["GET /api/plans"] = new(Expected.Api),
+        ["GET /api/plans/{planId:guid}"] = new(Expected.Api),
+        ["GET /api/plans/{planId:guid}/actions"] = new(Expected.Api),
+        ["GET /api/actions/{actionId:guid}"] = new(Expected.Api),
+        ["GET /openapi/{documentName}.json"] = new(Expected.Api, new Dictionary<string, string> { ["documentName"] = "v1" }),
+    };
+
+    /// <summary>Anonymous first, then the roles from weakest to strongest.</summary>
+    public static readonly IReadOnlyList<string?> AllRoles = [null, Roles.Viewer, Roles.Lead, Roles.PlanOwner, Roles.Admin];
+
+    public static string Describe(string? role) => role ?? "anonymous";
+
+    /// <summary>
+    /// Every route the running app answers, read from its endpoint data source: each Razor page once per handler
+    /// (method and name), each minimal API endpoint once per HTTP method.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> EndpointsAsync(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var keys = new List<string>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (endpoint is not RouteEndpoint route)
+            {
+                keys.Add($"? {endpoint.DisplayName}");
+                continue;
+            }
+
+            var pattern = "/" + route.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, endpoint.Metadata);
+
+                // A page with no handler methods (access denied) only renders, which a browser asks for with GET.
+                var handlers = compiled.HandlerMethods.Count == 0
+                    ? [("GET", null)]
+                    : compiled.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Distinct();
+                keys.AddRange(handlers.Select(h => $"{h.Item1} {pattern}{(h.Item2 is null ? "" : "?handler=" + h.Item2)}"));
+            }
+            else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 } methods)
+            {
+                keys.AddRange(methods.HttpMethods.Select(m => $"{m} {pattern}"));
+            }
+            else
+            {
+                // Answers every method: it must be listed as such, and so fails until someone decides what it is.
+                keys.Add($"ANY {pattern}");
+            }
+        }
+
+        return keys;
+    }
+
+    public static string Method(string key) => key[..key.IndexOf(' ', StringComparison.Ordinal)];
+
+    /// <summary>The URL to request for a row: route parameters filled with the organisation's ids and the row's values.</summary>
+    public static string Url(string key, MatrixRow row, MatrixIds ids)
+    {
+        var path = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        return RouteParameter().Replace(path, match =>
+        {
+            var name = match.Groups["name"].Value;
+            return row.Values?.GetValueOrDefault(name) ?? ids.Value(name)
+                ?? throw new InvalidOperationException($"{key}: no value for the route parameter {{{name}}}; add it to the row's values or to MatrixIds.");
+        });
+    }
+
+    public static IEnumerable<string> Parameters(string key) => RouteParameter().Matches(key).Select(m => m.Groups["name"].Value);
+
+    /// <summary>Whether the row's URL names one organisation's data, and so must be 404 to every other organisation.</summary>
+    public static bool NamesOrganisationData(string key) => Parameters(key).Any(MatrixIds.OrganisationData.Contains);
+
+    public static Answer Classify(HttpResponseMessage response, MatrixRow row, bool isApi)
+    {
+        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : "";
+        switch (response.StatusCode)
+        {
+            // The cookie handler always adds ReturnUrl; signing out, which also lands on the sign-in page, does not.
+            case HttpStatusCode.Redirect when location.StartsWith("/account/sign-in?ReturnUrl=", StringComparison.Ordinal):
+                return Answer.SignIn;
+            case HttpStatusCode.Redirect when location.StartsWith("/account/access-denied?ReturnUrl=", StringComparison.Ordinal):
+                return Answer.Denied;
+            case HttpStatusCode.Unauthorized:
+                return Answer.Unauthorized;
+            case HttpStatusCode.Forbidden:
+                return Answer.Forbidden;
+            case var status when status == row.AllowedStatus:
+                return Answer.Allowed;
+            case HttpStatusCode.NotFound:
+                return Answer.NotFound;
+            case var status when (int)status is >= 200 and < 300:
+                return Answer.Allowed;
+
+            // An API answers with data, never by sending the caller elsewhere.
+            case var status when (int)status is >= 300 and < 400 && !isApi:
+                return Answer.Allowed;
+            default:
+                return Answer.Other;
+        }
+    }
+
+    public static bool IsApi(string key) => key.Contains(" /api/", StringComparison.Ordinal) || key.Contains(" /openapi/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Posts the row's form with no fields, so an allowed role gets the form's validation errors (or, for a form with
+    /// nothing to fill in, its work done) and a refused one is refused before anything is read. The antiforgery token
+    /// is the user's own, from a page every user can load: it is tied to who is signed in, not to the form.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(TestClient client, string? role, string key, string url)
+    {
+        if (Method(key) == "GET")
+            return await client.Http.GetAsync(url);
+        if (Method(key) != "POST")
+            throw new InvalidOperationException($"{key}: the matrix only knows how to send GET and POST.");
+        return await client.PostFormAsync(role is null ? "/account/sign-in" : "/account/change-password", url, []);
+    }
+
+    /// <summary>What any change leaves behind: every save writes audit entries in its own transaction, and progress is what leads write.</summary>
+    public static async Task<(int AuditEntries, int ProgressUpdates)> FingerprintAsync(ServicePlanAppFixture app)
+    {
+        await using var db = app.Database.CreateContext();
+        return (await db.AuditEntries.CountAsync(), await db.ProgressUpdates.CountAsync());
+    }
+
+    public static string Explain(HttpResponseMessage response) =>
+        $"{(int)response.StatusCode}{(response.Headers.Location is { } location ? " → " + location : "")}";
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]*)?\??\}")]
+    private static partial Regex RouteParameter();
+}
+
+/// <summary>
+/// For every page handler and endpoint and every role, the answer through the real HTTP pipeline (issue 6). The demo
+/// data fills the routes: plan, action 13 (led by the demo lead), its progress update, review Q1, the "Staff feedback" source.
+/// </summary>
+[Trait("Category", "Database")]
+public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
+{
+    private const string PublicPage = "city-of-london-corporation-demo-data";
+
+    [Fact]
+    public async Task Every_endpoint_is_in_the_matrix_and_every_row_is_an_endpoint()
+    {
+        var endpoints = await AuthorisationMatrix.EndpointsAsync(app.Factory.Services);
+
+        var missing = endpoints.Except(AuthorisationMatrix.Table.Keys).Order(StringComparer.Ordinal).ToList();
+        var stale = AuthorisationMatrix.Table.Keys.Except(endpoints).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints with no row in AuthorisationMatrix.Table (decide who may use them, and add a row):\n  " + string.Join("\n  ", missing));
+        Assert.True(stale.Count == 0, "Rows in AuthorisationMatrix.Table that match no endpoint (renamed or removed?):\n  " + string.Join("\n  ", stale));
+        Assert.Equal(endpoints.Count, endpoints.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Every_role_gets_the_expected_answer_from_every_endpoint()
+    {
+        var ids = await DemoIdsAsync();
+        await PublishYouSaidWeDidAsync();
+        var clients = new Dictionary<string, TestClient>();
+        var failures = new List<string>();
+        var checks = 0;
+        try
+        {
+            foreach (var role in AuthorisationMatrix.AllRoles)
+            {
+                var client = app.CreateClient();
+                clients[AuthorisationMatrix.Describe(role)] = client;
+                if (role is not null)
+                    await client.SignInAsync(role);
+            }
+
+            // Reads first, then forms: a form may change what a read shows (unpublishing the public page), and signing
+            // out, last of all, ends each client's session.
+            var rows = AuthorisationMatrix.Table
+                .OrderBy(r => AuthorisationMatrix.Method(r.Key) == "GET" ? 0 : 1)
+                .ThenBy(r => r.Key.EndsWith("/account/sign-out", StringComparison.Ordinal) ? 1 : 0)
+                .ToList();
+            foreach (var (key, row) in rows)
+            {
+                var url = AuthorisationMatrix.Url(key, row, ids);
+                foreach (var role in AuthorisationMatrix.AllRoles)
+                {
+                    var expected = row.Expected.For(role);
+                    var before = await AuthorisationMatrix.FingerprintAsync(app);
+
+                    var response = await AuthorisationMatrix.SendAsync(clients[AuthorisationMatrix.Describe(role)], role, key, url);
+
+                    checks++;
+                    var actual = AuthorisationMatrix.Classify(response, row, AuthorisationMatrix.IsApi(key));
+                    if (actual != expected)
+                        failures.Add($"{key} as {AuthorisationMatrix.Describe(role)}: expected {expected}, got {actual} ({AuthorisationMatrix.Explain(response)}) for {url}");
+                    else if (expected != Answer.Allowed && AuthorisationMatrix.Method(key) != "GET" && await AuthorisationMatrix.FingerprintAsync(app) != before)
+                        failures.Add($"{key} as {AuthorisationMatrix.Describe(role)}: refused, yet something was saved");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+                client.Dispose();
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} answers were wrong:\n  " + string.Join("\n  ", failures));
+        Assert.Equal(AuthorisationMatrix.Table.Count * AuthorisationMatrix.AllRoles.Count, checks);
+    }
+
+    private async Task<MatrixIds> DemoIdsAsync()
+    {
+        var plan = await app.PlanAsync();
+        var action = await app.ActionAsync("13");
+        await using var db = app.Database.CreateContext();
+        return new MatrixIds(
+            plan.Id,
+            action.Id,
+            action.Updates.OrderBy(u => u.RecordedAtUtc).First().Id,
+            await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync(),
+            await db.Sources.Where(s => s.OrganisationId == plan.OrganisationId && s.Title == "Staff feedback").Select(s => s.Id).SingleAsync(),
+            PublicPage);
+    }
+
+    /// <summary>The public page is "not found" to everyone until published, which would hide whether sign-in is demanded.</summary>
+    private async Task PublishYouSaidWeDidAsync()
+    {
+        await using var db = app.Database.CreateContext();
+        var staff = await db.Sources.Where(s => s.Title == "Staff feedback").Select(s => s.Id).SingleAsync();
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "You said, we did",
+            ["Input.Introduction"] = "What our staff told us, and what we changed.",
+            ["Input.Slug"] = PublicPage,
+            ["Input.Version"] = "0",
+            ["Input.Entries[0].SourceId"] = staff.ToString(),
+            ["Input.Entries[0].YouSaid"] = "You asked for more time to reflect on your work together.",
+            ["Input.Entries[0].WeDid"] = "Group supervision now runs every month.",
+            ["Input.Entries[0].Status"] = "Done",
+        };
+
+        var published = await owner.PostFormAsync("/you-said-we-did/edit", "/you-said-we-did/edit?handler=Publish", fields);
+
+        Assert.True(published.StatusCode == HttpStatusCode.Redirect, $"Publishing the page: {AuthorisationMatrix.Explain(published)}");
+        using var anonymous = app.CreateClient();
+        await anonymous.GetPageAsync($"/you-said-we-did/{PublicPage}");
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Users;
+
+namespace ServicePlan.IntegrationTests.Access;
+
+/// <summary>Leads act only on actions they lead: the demo lead, Sam Okafor, leads refs 13 and 15 and nothing else.</summary>
+[Trait("Category", "Database")]
+public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
+{
+    private static Dictionary<string, string> Update(string comment) => new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = comment };
+
+    private async Task<(IReadOnlyList<(string Ref, Guid Id)> Led, IReadOnlyList<(string Ref, Guid Id)> NotLed)> ActionsAsync()
+    {
+        await using var db = app.Database.CreateContext();
+        var plan = await app.PlanAsync();
+        var lead = await db.Users.Where(u => u.Email == TestClient.EmailOf(Roles.Lead)).Select(u => u.Id).SingleAsync();
+        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
+            .Select(a => new { a.Ref, a.Id, Leads = a.Leads.Any(p => p.UserId == lead) })
+            .ToListAsync();
+        return (actions.Where(a => a.Leads).Select(a => (a.Ref, a.Id)).ToList(), actions.Where(a => !a.Leads).Select(a => (a.Ref, a.Id)).ToList());
+    }
+
+    private static bool IsDenied(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/access-denied", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_demo_lead_leads_refs_13_and_15_only()
+    {
+        var (led, notLed) = await ActionsAsync();
+
+        Assert.Equal(["13", "15"], led.Select(a => a.Ref).Order(StringComparer.Ordinal));
+        Assert.Equal(29, notLed.Count);
+    }
+
+    [Fact]
+    public async Task A_lead_adds_progress_to_the_actions_they_lead()
+    {
+        var (led, _) = await ActionsAsync();
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+
+        foreach (var (reference, id) in led)
+        {
+            await lead.GetPageAsync($"/actions/{id}/progress");
+            var response = await lead.PostFormAsync($"/actions/{id}/progress", $"/actions/{id}/progress", Update($"Lead's own update on {reference}"));
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/actions/{id}#history", response.Headers.Location!.OriginalString);
+        }
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(led.Count, await db.ProgressUpdates.CountAsync(u => u.Comment.StartsWith("Lead's own update on ") && u.AuthorName == "Sam Okafor"));
+    }
+
+    [Fact]
+    public async Task A_lead_is_refused_the_progress_form_and_its_post_on_every_action_they_do_not_lead()
+    {
+        var (_, notLed) = await ActionsAsync();
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+        var before = await AuthorisationMatrix.FingerprintAsync(app);
+
+        var wrong = new List<string>();
+        foreach (var (reference, id) in notLed)
+        {
+            var form = await lead.Http.GetAsync($"/actions/{id}/progress");
+            var post = await lead.PostFormAsync("/account/change-password", $"/actions/{id}/progress", Update($"Not my action: {reference}"));
+            if (!IsDenied(form) || !IsDenied(post))
+                wrong.Add($"ref {reference}: form {AuthorisationMatrix.Explain(form)}, post {AuthorisationMatrix.Explain(post)}");
+        }
+
+        Assert.Empty(wrong);
+        Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
+    }
+
+    [Fact]
+    public async Task The_action_page_offers_a_lead_the_progress_form_only_on_actions_they_lead()
+    {
+        var (led, notLed) = await ActionsAsync();
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+
+        foreach (var (_, id) in led)
+            Assert.NotNull((await lead.GetPageAsync($"/actions/{id}")).QuerySelector($"a[href='/actions/{id}/progress']"));
+        foreach (var (_, id) in notLed)
+            Assert.Null((await lead.GetPageAsync($"/actions/{id}")).QuerySelector($"a[href='/actions/{id}/progress']"));
+    }
+
+    [Fact]
+    public async Task A_lead_cannot_edit_even_an_action_they_lead_nor_mark_its_comments_exempt()
+    {
+        var action = await app.ActionAsync("13");
+        var update = action.Updates.First();
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+        var before = await AuthorisationMatrix.FingerprintAsync(app);
+
+        var editForm = await lead.Http.GetAsync($"/actions/{action.Id}/edit");
+        var edit = await lead.PostFormAsync("/account/change-password", $"/actions/{action.Id}/edit", new()
+        {
+            ["Input.Version"] = action.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Ref"] = action.Ref,
+            ["Input.LeadsText"] = action.LeadsText,
+            ["Input.WhatIsDone"] = "Rewritten by the lead",
+            ["Input.DueText"] = action.DueText,
+            ["Input.Measure"] = action.Measure,
+            ["Input.ChildrenExperience"] = action.ChildrenExperience,
+        });
+        var exempt = await lead.PostFormAsync("/account/change-password", $"/actions/{action.Id}/updates/{update.Id}/exempt", new() { ["Paragraph"] = "Paragraph 1" });
+
+        Assert.True(IsDenied(editForm), AuthorisationMatrix.Explain(editForm));
+        Assert.True(IsDenied(edit), AuthorisationMatrix.Explain(edit));
+        Assert.True(IsDenied(exempt), AuthorisationMatrix.Explain(exempt));
+        var after = await app.ActionAsync("13");
+        Assert.Equal((action.Version, action.WhatIsDone), (after.Version, after.WhatIsDone));
+        Assert.False(after.Updates.Single(u => u.Id == update.Id).IsExempt);
+        Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
+    }
+
+    [Fact]
+    public async Task The_api_is_read_only_so_a_lead_cannot_write_through_it()
+    {
+        // Read from the endpoint data source, so a write endpoint added later must come with its own lead check and test.
+        var apiMethods = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+            .Distinct()
+            .ToList();
+        var (_, notLed) = await ActionsAsync();
+        var others = notLed[0].Id;
+        using var lead = app.CreateClient();
+        await lead.SignInAsync(Roles.Lead);
+        var before = await AuthorisationMatrix.FingerprintAsync(app);
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete })
+        {
+            using var request = new HttpRequestMessage(method, $"/api/actions/{others}")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { rating = "Red", comment = "through the API" }),
+            };
+            answers.Add((await lead.Http.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(["GET"], apiMethods);
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.MethodNotAllowed, status));
+        Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Users;
+
+namespace ServicePlan.IntegrationTests.Browser;
+
+/// <summary>axe-core finds no violations on the pages people use most, including forms showing their errors.</summary>
+[Collection(RunAlone.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+
+    [Fact]
+    public async Task Sign_in_page_has_no_violations()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Plan_pages_have_no_violations()
+    {
+        var page = await browser.SignedInPageAsync(Roles.PlanOwner);
+        var plan = await browser.PlanAsync();
+        var action = await browser.ActionAsync("16");
+
+        Guid review;
+        await using (var db = browser.Database.CreateContext())
+            review = await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync();
+        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/actions/{action.Id}", "/my-actions", $"/plans/{plan.Id}/reviews", $"/reviews/{review}", $"/reviews/{review}/narrative" })
+        {
+            await page.GotoAsync(url);
+            await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Forms_have_no_violations_before_and_after_validation()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Admin);
+        var action = await browser.ActionAsync("16");
+
+        await page.GotoAsync($"/actions/{action.Id}/progress");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save progress update" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+
+        await page.GotoAsync($"/actions/{action.Id}/edit");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByLabel("Does what?").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save action" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+
+        await page.GotoAsync("/admin/users/add");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync("/account/change-password");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Api_keys_page_has_no_violations_empty_with_an_error_with_a_new_key_and_after_revoking()
+    {
+        var page = await browser.SignedInPageAsync(Roles.Lead);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/api-keys");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByLabel("Name").FillAsync("Accessibility check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#new-api-key")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^sp_"));
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Accessibility check" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/api-keys?revoked=*");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ServicePlan.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real web app on a fresh database seeded with the demo plan and users, as a first start would leave it.
+/// One per test class (an xunit class fixture), so tests that change data cannot disturb another class's figures.
+/// </summary>
+public class ServicePlanAppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public ServicePlanFactory Factory { get; private set; } = null!;
+
+    public FixedClock Clock { get; } = new(FixedClock.DemoToday);
+
+    protected virtual bool UseKestrel => false;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        Factory = new ServicePlanFactory(_database.ConnectionString, Clock);
+        if (UseKestrel)
+        {
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+        }
+        else
+        {
+            // Creating the first client starts the app, which migrates and seeds the database.
+            Factory.CreateClient().Dispose();
+        }
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    public TestClient CreateClient() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
+
+/// <param name="settings">Configuration for this host, over the defaults below.</param>
+public sealed class ServicePlanFactory(string connectionString, TimeProvider clock, string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: the app reads its connection string before Build(),
+        // and only settings given this way are visible that early.
+        builder.UseSetting("ConnectionStrings:ServicePlan", connectionString);
+        builder.UseEnvironment(environment);
+
+        // Tests sign in far more often than a person could; the limit itself is tested with its real value.
+        builder.UseSetting("RequestLimits:SignInPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        });
+    }
+}

@@ -1,7 +1,0 @@
-namespace ServicePlan.Web.Tests.Spreadsheets.Reading;
-
-/// <summary>The files in tests/TestData, copied beside the test assembly.</summary>
-internal static class Fixture
-{
-    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);
-}

@@ -158,9 +158,12 @@ run_tests() {
 }
 
 # ---------------------------------------------------------------- 2. build
-step "Building ServicePlan.slnx (Debug)"
+step "Restoring packages exactly as packages.lock.json records them, then building ServicePlan.slnx (Debug)"
 build_ok=1
-dotnet build ServicePlan.slnx -c Debug -v minimal -tl:off -nologo || build_ok=0
+dotnet restore ServicePlan.slnx --locked-mode -v minimal -tl:off || build_ok=0
+if [ "$build_ok" -eq 1 ]; then
+  dotnet build ServicePlan.slnx --no-restore -c Debug -v minimal -tl:off -nologo || build_ok=0
+fi
 
 if [ "$build_ok" -eq 1 ]; then
   # ------------------------------------------------------------ code style, as the build rules say
@@ -184,7 +187,7 @@ if [ "$build_ok" -eq 1 ]; then
   fi
 else
   total_failed=$((total_failed + 1))
-  step_failures+=("build: dotnet build failed (errors above); no test was run; counted as 1 failure")
+  step_failures+=("build: dotnet restore --locked-mode or dotnet build failed (errors above; a changed package needs 'dotnet restore ServicePlan.slnx' and the new packages.lock.json committed); no test was run; counted as 1 failure")
 fi
 
 # ---------------------------------------------------------------- 5. summary

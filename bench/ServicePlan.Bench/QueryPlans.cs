@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Bench;
 

@@ -1,16 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServicePlan.Audit;
-using ServicePlan.CommitteeReport;
 using ServicePlan.Database;
-using ServicePlan.Demo;
-using ServicePlan.Export;
-using ServicePlan.Import;
-using ServicePlan.Plans;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
-using ServicePlan.Users;
 
 namespace ServicePlan.Cli;
 

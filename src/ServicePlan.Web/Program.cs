@@ -1,5 +1,4 @@
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Web;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -2,22 +2,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using ServicePlan.Audit;
-using ServicePlan.CommitteeReport;
 using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Import;
-using ServicePlan.Plans;
-using ServicePlan.Progress;
 using ServicePlan.Reminders;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
-using ServicePlan.Sources;
 using ServicePlan.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.Web.Pages.Import;
 using ServicePlan.Web.Security;
-using ServicePlan.YouSaidWeDid;
 
 namespace ServicePlan.Web;
 

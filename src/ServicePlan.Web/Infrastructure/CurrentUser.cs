@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ServicePlan.Users;
 
 namespace ServicePlan.Web.Infrastructure;
 

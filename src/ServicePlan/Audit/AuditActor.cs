@@ -1,6 +1,3 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
-
 namespace ServicePlan.Audit;
 
 /// <summary>Who is making the changes being saved: the signed-in person in the web app, or what the process is.</summary>

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Reminders;
 using ServicePlan.Users;
 

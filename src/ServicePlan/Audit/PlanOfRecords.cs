@@ -1,11 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Audit;
 

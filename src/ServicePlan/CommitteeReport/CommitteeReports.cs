@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
 using ServicePlan.Database.Mappings;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.CommitteeReport;
 

@@ -1,6 +1,5 @@
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.CommitteeReport;
 

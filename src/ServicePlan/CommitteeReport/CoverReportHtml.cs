@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.CommitteeReport;
 

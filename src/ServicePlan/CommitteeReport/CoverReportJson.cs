@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Progress;
 
 namespace ServicePlan.CommitteeReport;

@@ -1,6 +1,4 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.CommitteeReport;
 

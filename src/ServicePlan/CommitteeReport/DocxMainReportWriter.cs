@@ -1,7 +1,5 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.CommitteeReport;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.CommitteeReport;
 

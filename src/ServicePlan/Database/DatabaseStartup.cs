@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Demo;
-using ServicePlan.Export;
 using ServicePlan.Users;
 
 namespace ServicePlan.Database;

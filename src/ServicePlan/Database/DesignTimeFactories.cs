@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Design;
-using ServicePlan.Export;
 
 namespace ServicePlan.Database;
 

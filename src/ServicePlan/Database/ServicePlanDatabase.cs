@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServicePlan.Audit;
-using ServicePlan.Export;
 
 namespace ServicePlan.Database;
 

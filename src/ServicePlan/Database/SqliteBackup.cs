@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Export;
 
 namespace ServicePlan.Database;
 

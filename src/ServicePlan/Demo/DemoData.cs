@@ -1,13 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Users;
 

@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Audit;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Users;
 

@@ -3,7 +3,6 @@ using System.Text;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Users;
 
@@ -31,7 +30,7 @@ public sealed record GeneratedPlan(Plan Plan, IReadOnlyList<(Objective Objective
 /// <summary>
 /// Makes realistic Service Development Plans for demonstrations and load tests: text of the seeds' lengths and
 /// vocabulary (aims about 150 characters, actions 200, measures 120, experiences of children 150), due dates in every
-/// form <see cref="DueDates.DueDate"/> reads, one to four quarterly reviews of progress per action, and BRAG ratings in
+/// form <see cref="Plans.DueDate"/> reads, one to four quarterly reviews of progress per action, and BRAG ratings in
 /// the proportions councils report (mostly Green and Blue, some Amber, few Red).
 ///
 /// Deterministic: everything, ids included, comes from one <see cref="Random"/> seeded with <see cref="Seed"/>, so the

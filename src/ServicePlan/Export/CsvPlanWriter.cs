@@ -1,8 +1,5 @@
 using System.Text;
-using ServicePlan.Database;
-using ServicePlan.Import;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Export;
 

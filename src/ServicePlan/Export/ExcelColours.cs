@@ -1,4 +1,3 @@
-using ServicePlan.Database;
 using ServicePlan.Import;
 
 namespace ServicePlan.Export;

@@ -1,5 +1,4 @@
 using System.Text;
-using ServicePlan.Database;
 
 namespace ServicePlan.Export;
 

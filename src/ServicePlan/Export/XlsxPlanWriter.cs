@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ServicePlan.Database;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Export;
 

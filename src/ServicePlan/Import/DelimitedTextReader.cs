@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Import;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 
 namespace ServicePlan.Import;

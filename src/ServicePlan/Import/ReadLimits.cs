@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using ServicePlan.Database;
-using ServicePlan.Export;
-
 // The reading tests lower these limits so that a bomb or an over-long sheet can be proven in milliseconds.
 
 namespace ServicePlan.Import;

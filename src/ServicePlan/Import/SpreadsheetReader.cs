@@ -1,6 +1,4 @@
 using System.Text;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Import;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Import;
 

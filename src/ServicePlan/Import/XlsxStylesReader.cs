@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
-using ServicePlan.Database;
 using ServicePlan.Export;
 
 namespace ServicePlan.Import;

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
 using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;

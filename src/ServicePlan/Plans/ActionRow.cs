@@ -1,5 +1,3 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Progress;
 
 namespace ServicePlan.Plans;

@@ -1,7 +1,4 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

@@ -1,4 +1,3 @@
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 
 namespace ServicePlan.Plans;

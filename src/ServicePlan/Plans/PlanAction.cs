@@ -1,6 +1,4 @@
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

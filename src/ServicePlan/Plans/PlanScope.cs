@@ -1,7 +1,3 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Rollover;
-
 namespace ServicePlan.Plans;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Plans;
 

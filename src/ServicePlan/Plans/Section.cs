@@ -1,5 +1,3 @@
-using ServicePlan.Rollover;
-
 namespace ServicePlan.Plans;
 
 /// <summary>A theme heading of the plan, e.g. "Children in Need". Sections keep the order the owner gave them.</summary>

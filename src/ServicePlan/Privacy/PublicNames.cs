@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Privacy;
 

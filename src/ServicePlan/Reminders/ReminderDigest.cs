@@ -1,6 +1,3 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
-
 namespace ServicePlan.Reminders;
 
 /// <summary>An action as a reminder lists it: its ref, what it does, and the plan's "Who?" as written.</summary>

@@ -1,5 +1,3 @@
-using ServicePlan.Progress;
-
 namespace ServicePlan.Reviews;
 
 /// <summary>A quarterly checkpoint ("Q3 2019-20"): leads add progress updates while it is open; closing it freezes them.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Reviews;
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Sources;
 
 namespace ServicePlan.Rollover;
 

@@ -1,6 +1,3 @@
-using ServicePlan.Database;
-using ServicePlan.Export;
-
 namespace ServicePlan.Users;
 
 /// <summary>

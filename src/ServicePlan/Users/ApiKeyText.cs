@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Users;
 
@@ -33,7 +31,10 @@ public static class ApiKeyText
     {
         if (key is null || key.Length != Start.Length + PrefixLength + 1 + SecretBytes * 2
             || !key.StartsWith(Start, StringComparison.Ordinal) || key[Start.Length + PrefixLength] != '_')
+        {
             return null;
+        }
+
         var prefix = key.Substring(Start.Length, PrefixLength);
         return prefix.All(PrefixAlphabet.Contains) ? prefix : null;
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Users;
 

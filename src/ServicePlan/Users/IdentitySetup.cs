@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Users;
 

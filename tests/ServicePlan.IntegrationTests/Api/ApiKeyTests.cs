@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Api;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Audit;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ServicePlan.IntegrationTests.Database;
-using ServicePlan.IntegrationTests.Demo;
 using ServicePlan.IntegrationTests.Infrastructure;
 
 namespace ServicePlan.IntegrationTests.Cli;

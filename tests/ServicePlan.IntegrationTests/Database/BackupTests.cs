@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.IntegrationTests.Cli;
-using ServicePlan.IntegrationTests.Demo;
 using ServicePlan.IntegrationTests.Infrastructure;
 
 namespace ServicePlan.IntegrationTests.Database;

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Demo;
-using ServicePlan.IntegrationTests.Cli;
-using ServicePlan.IntegrationTests.Database;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 

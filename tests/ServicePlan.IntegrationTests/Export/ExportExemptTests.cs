@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.IntegrationTests.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 

@@ -1,8 +1,6 @@
 using ServicePlan.Export;
-using ServicePlan.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Tests.Export;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.IntegrationTests.Export;
 

@@ -445,10 +445,15 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
         if (status >= 500)
+        {
             failures.Add($"{what}: {status}");
+        }
         else if (response.Content.Headers.ContentType?.MediaType == "text/html"
             && (body.Contains(HostileValues.Script, StringComparison.OrdinalIgnoreCase) || body.Contains("<img src=x onerror", StringComparison.OrdinalIgnoreCase)))
+        {
             failures.Add($"{what}: {status}, and the page holds the payload unescaped");
+        }
+
         return body;
     }
 

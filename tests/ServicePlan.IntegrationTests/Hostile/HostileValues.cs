@@ -85,9 +85,13 @@ public static class HostileValues
         {
             if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~'
                 || (raw && b >= 0x80))
+            {
                 output.Add(b);
+            }
             else
+            {
                 output.AddRange(Encoding.ASCII.GetBytes("%" + b.ToString("X2", CultureInfo.InvariantCulture)));
+            }
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
 using ServicePlan.Progress;

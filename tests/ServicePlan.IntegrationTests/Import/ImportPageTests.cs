@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Export;
 using ServicePlan.Import;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Import;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 

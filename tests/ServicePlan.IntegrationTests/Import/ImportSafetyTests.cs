@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Import;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Tests.Import;
 using ServicePlan.Users;

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Export;
 using ServicePlan.Import;
-using ServicePlan.IntegrationTests.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.IntegrationTests.Import;
 

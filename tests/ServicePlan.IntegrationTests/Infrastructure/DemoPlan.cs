@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.IntegrationTests.Infrastructure;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Database;
 using ServicePlan.Demo;
-using ServicePlan.Export;
 using ServicePlan.Import;
 using ServicePlan.Users;
 

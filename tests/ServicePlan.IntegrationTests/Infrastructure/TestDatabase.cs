@@ -1,6 +1,5 @@
 using Npgsql;
 using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.IntegrationTests.Infrastructure;
 

@@ -1,13 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Audit;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Performance;

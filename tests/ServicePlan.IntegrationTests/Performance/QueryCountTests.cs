@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
@@ -116,7 +115,9 @@ public sealed class QueryCountTests(ServicePlanAppFixture app) : IClassFixture<S
         {
             if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
                 && data.Command.Connection is { } connection && isOurs(connection))
+            {
                 Interlocked.Increment(ref _count);
+            }
         }
 
         public void OnCompleted()

@@ -1,5 +1,4 @@
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.IntegrationTests.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Plans;

@@ -1,6 +1,5 @@
 using System.Net;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.IntegrationTests.Progress;
 using ServicePlan.Plans;
 using ServicePlan.Users;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.IntegrationTests.Rollover;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Plans;

@@ -1,7 +1,6 @@
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.IntegrationTests.Plans;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Progress;

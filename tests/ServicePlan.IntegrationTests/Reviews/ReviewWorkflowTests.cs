@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
 using ServicePlan.Users;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.IntegrationTests.Plans;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.IntegrationTests.Rollover;
 

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Users;
 

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Tests.CommitteeReport;
 

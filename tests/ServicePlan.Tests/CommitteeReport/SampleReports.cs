@@ -1,7 +1,6 @@
 using ServicePlan.CommitteeReport;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Tests.CommitteeReport;
 

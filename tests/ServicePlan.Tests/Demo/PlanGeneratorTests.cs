@@ -3,7 +3,6 @@ using ServicePlan.Demo;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Tests.Demo;
 

@@ -1,9 +1,6 @@
 using System.Text;
 using ServicePlan.Export;
-using ServicePlan.Import;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.Tests.Export;
 

@@ -2,8 +2,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.Tests.Export;
 

@@ -1,7 +1,5 @@
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.Tests.Export;
 

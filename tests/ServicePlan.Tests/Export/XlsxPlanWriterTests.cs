@@ -5,8 +5,6 @@ using DocumentFormat.OpenXml.Validation;
 using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.Tests.Export;
 

@@ -3,7 +3,6 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ServicePlan.Export;
 using ServicePlan.Import;
 
 namespace ServicePlan.Tests.Import;

@@ -1,5 +1,4 @@
 using System.Text;
-using ServicePlan.Export;
 using ServicePlan.Import;
 
 namespace ServicePlan.Tests.Import;

@@ -1,8 +1,6 @@
 using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Sources;
 using static ServicePlan.Tests.Import.SheetBuilder;
 
 namespace ServicePlan.Tests.Import;

@@ -1,5 +1,4 @@
 using ServicePlan.Import;
-using ServicePlan.Tests.Sources;
 
 namespace ServicePlan.Tests.Import;
 

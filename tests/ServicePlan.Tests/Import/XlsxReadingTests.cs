@@ -1,4 +1,3 @@
-using ServicePlan.Export;
 using ServicePlan.Import;
 
 namespace ServicePlan.Tests.Import;

@@ -1,8 +1,5 @@
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Rollover;
 
 namespace ServicePlan.Tests.Plans;
 

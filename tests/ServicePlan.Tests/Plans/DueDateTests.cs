@@ -1,6 +1,5 @@
 using System.Globalization;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Tests.Plans;
 

@@ -1,6 +1,4 @@
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
-using ServicePlan.Tests.Rollover;
 
 namespace ServicePlan.Tests.Plans;
 

@@ -1,7 +1,6 @@
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Tests.Reviews;
 

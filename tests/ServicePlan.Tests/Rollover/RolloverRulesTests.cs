@@ -1,7 +1,6 @@
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Rollover;
-using ServicePlan.Tests.Plans;
 
 namespace ServicePlan.Tests.Rollover;
 

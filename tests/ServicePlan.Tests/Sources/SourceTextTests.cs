@@ -1,5 +1,4 @@
 using ServicePlan.Sources;
-using ServicePlan.Tests.Import;
 
 namespace ServicePlan.Tests.Sources;
 

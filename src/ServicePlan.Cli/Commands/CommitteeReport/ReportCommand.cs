@@ -2,13 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Database;
 using ServicePlan.Export;
@@ -25,8 +18,9 @@ public static class ReportCommand
     {
         var planId = new Argument<Guid>("plan-id") { Description = "The plan's id, as `plans list` shows it" };
         var review = new Option<string>("--review") { Description = "The review's label, e.g. \"Q3 2024-25\"", Required = true };
-        var format = new Option<string>("--format") { Description = "docx, html or json", DefaultValueFactory = _ => "docx" };
-        format.AcceptOnlyFromAmong("docx", "html", "json");
+        var formats = CoverReportFiles.Formats;
+        var format = new Option<string>("--format") { Description = formats.Describe(), DefaultValueFactory = _ => formats[0].Name };
+        format.AcceptOnlyFromAmong(formats.Names());
         var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write", Required = true };
         var isPublic = new Option<bool>("--public") { Description = "A public paper: exempt content left out, personal data refused" };
 

@@ -1,13 +1,5 @@
 using System.CommandLine;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Cli.Commands.Database;
 

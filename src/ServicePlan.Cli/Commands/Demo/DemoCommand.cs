@@ -4,16 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
-using ServicePlan.Database;
 using ServicePlan.Demo;
-using ServicePlan.Export;
 using Spectre.Console;
 
 namespace ServicePlan.Cli.Commands.Demo;

@@ -1,14 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.Export;
-using ServicePlan.Import;
 using ServicePlan.Plans;
 
 namespace ServicePlan.Cli.Commands.Export;
@@ -19,8 +11,9 @@ public static class ExportCommand
     public static Command Create(Option<string?> db)
     {
         var planId = new Argument<Guid>("plan-id") { Description = "The plan's id, as `plans list` shows it" };
-        var format = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
-        format.AcceptOnlyFromAmong("xlsx", "csv");
+        var formats = PlanFiles.Formats;
+        var format = new Option<string>("--format") { Description = formats.Describe(), DefaultValueFactory = _ => formats[0].Name };
+        format.AcceptOnlyFromAmong(formats.Names());
         var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write", Required = true };
         var includeExempt = new Option<bool>("--include-exempt") { Description = "Include actions marked exempt (Schedule 12A): never for a public paper" };
 
@@ -34,12 +27,7 @@ public static class ExportCommand
 
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create())
-            {
-                if (parse.GetValue(format) == "csv")
-                    CsvPlanWriter.Write(table, stream);
-                else
-                    XlsxPlanWriter.Write(table, stream);
-            }
+                formats.Find(parse.GetValue(format))!.Write(table, stream);
 
             Console.Out.WriteLine($"Wrote {file.FullName}");
             return 0;

@@ -2,18 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Import;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 using ServicePlan.Users;
 using Spectre.Console;
 

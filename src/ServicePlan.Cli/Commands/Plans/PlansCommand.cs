@@ -1,15 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Rollover;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 using Spectre.Console;
 
 namespace ServicePlan.Cli.Commands.Plans;

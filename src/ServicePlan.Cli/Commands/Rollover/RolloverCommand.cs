@@ -1,13 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Users;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Rollover;

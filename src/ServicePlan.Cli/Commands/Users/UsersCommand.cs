@@ -1,14 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Cli.Commands.CommitteeReport;
-using ServicePlan.Cli.Commands.Database;
-using ServicePlan.Cli.Commands.Demo;
-using ServicePlan.Cli.Commands.Export;
-using ServicePlan.Cli.Commands.Import;
-using ServicePlan.Cli.Commands.Plans;
-using ServicePlan.Cli.Commands.Rollover;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Users;
 
 namespace ServicePlan.Cli.Commands.Users;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Audit;
 using ServicePlan.Export;
-using ServicePlan.Import;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Audit;

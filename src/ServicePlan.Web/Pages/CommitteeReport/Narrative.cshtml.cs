@@ -4,13 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Privacy;
 
 namespace ServicePlan.Web.Pages.CommitteeReport;
 

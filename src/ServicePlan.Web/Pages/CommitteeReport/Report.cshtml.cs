@@ -1,10 +1,9 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.CommitteeReport;
+using ServicePlan.Export;
 using ServicePlan.Privacy;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Privacy;
 
 namespace ServicePlan.Web.Pages.CommitteeReport;
 
@@ -18,7 +17,7 @@ public sealed class ReportModel(CommitteeReports reports, CurrentUser user) : Pa
 
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string format, bool @public, CancellationToken ct)
     {
-        if (format is not ("docx" or "html" or "json"))
+        if (CoverReportFiles.Formats.Find(format) is not { } file)
             return NotFound();
         var result = await reports.BuildAsync(reviewId, user.OrganisationId, @public, ct);
         if (result is null)
@@ -32,18 +31,9 @@ public sealed class ReportModel(CommitteeReports reports, CurrentUser user) : Pa
             return Page();
         }
 
-        var name = $"{string.Join('-', result.Report.Header.Subject.Split(Path.GetInvalidFileNameChars().Append(' ').Append(':').ToArray(), StringSplitOptions.RemoveEmptyEntries))}{(@public ? "-public" : "")}";
-        switch (format)
-        {
-            case "html":
-                return File(Encoding.UTF8.GetBytes(CoverReportHtml.Render(result.Report)), "text/html; charset=utf-8", name + ".html");
-            case "json":
-                return File(Encoding.UTF8.GetBytes(CoverReportJson.Render(result.Report)), "application/json", name + ".json");
-            default:
-                var content = new MemoryStream();
-                CoverReportDocx.Write(result.Report, content);
-                content.Position = 0;
-                return File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
-        }
+        var content = new MemoryStream();
+        file.Write(result.Report, content);
+        content.Position = 0;
+        return File(content, file.ContentType, CoverReportFiles.FileName(result.Report, @public, file));
     }
 }

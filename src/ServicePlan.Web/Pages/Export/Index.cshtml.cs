@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Export;
-using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Rollover;
 
 namespace ServicePlan.Web.Pages.Export;
 
@@ -13,7 +11,7 @@ public sealed class ExportModel(PlanTables tables, CurrentUser user) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid planId, string format, bool includeExempt, CancellationToken ct)
     {
-        if (format is not ("xlsx" or "csv"))
+        if (PlanFiles.Formats.Find(format) is not { } file)
             return NotFound();
 
         // Only those who edit the plan may take exempt information out of it.
@@ -22,22 +20,8 @@ public sealed class ExportModel(PlanTables tables, CurrentUser user) : PageModel
             return NotFound();
 
         var content = new MemoryStream();
-        if (format == "csv")
-            CsvPlanWriter.Write(table, content);
-        else
-            XlsxPlanWriter.Write(table, content);
+        file.Write(table, content);
         content.Position = 0;
-
-        var name = FileNameOf(table.Title, table.Period.ToString());
-        return format == "csv"
-            ? File(content, "text/csv; charset=utf-8", name + ".csv")
-            : File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-    }
-
-    private static string FileNameOf(string title, string period)
-    {
-        var safe = new string(title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ').ToArray());
-        var name = string.Join('-', safe.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return name.Contains(period, StringComparison.Ordinal) ? name : $"{name}-{period}";
+        return File(content, file.ContentType, PlanFiles.FileName(table, file));
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Plans;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
 using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;

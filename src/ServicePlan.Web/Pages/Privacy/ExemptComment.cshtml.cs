@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
 using ServicePlan.Progress;
-using ServicePlan.Reviews;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Plans.Actions;
-using ServicePlan.Web.Pages.Progress;
 
 namespace ServicePlan.Web.Pages.Privacy;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.CommitteeReport;
 
 namespace ServicePlan.Web.Pages.Privacy;
 

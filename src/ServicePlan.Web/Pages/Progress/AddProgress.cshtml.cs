@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Plans.Actions;
-using ServicePlan.Web.Pages.Privacy;
 
 namespace ServicePlan.Web.Pages.Progress;
 

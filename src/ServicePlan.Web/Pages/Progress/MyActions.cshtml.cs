@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
-using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Progress;

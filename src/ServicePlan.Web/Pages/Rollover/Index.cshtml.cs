@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Plans;
 using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Export;
 
 namespace ServicePlan.Web.Pages.Rollover;
 

@@ -120,7 +120,9 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
 
         if (int.TryParse(Input.Day, out var day) && int.TryParse(Input.Month, out var month) && int.TryParse(Input.Year, out var year)
             && year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
             return new DateOnly(year, month, day);
+        }
 
         ModelState.AddModelError("Input.Day", "The date must be a real date, for example 1 2 2024");
         return null;

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServicePlan.Audit;
-using ServicePlan.Database;
-using ServicePlan.Export;
 
 namespace ServicePlan.Database.Mappings;
 

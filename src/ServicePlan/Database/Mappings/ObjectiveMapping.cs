@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 
 namespace ServicePlan.Database.Mappings;
 

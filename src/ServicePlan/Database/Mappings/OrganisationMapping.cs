@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Users;
 
 namespace ServicePlan.Database.Mappings;

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServicePlan.CommitteeReport;
-using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Progress;
 using ServicePlan.Reviews;
 
 namespace ServicePlan.Database.Mappings;

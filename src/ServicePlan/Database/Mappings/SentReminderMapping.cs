@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ServicePlan.Database;
-using ServicePlan.Export;
-using ServicePlan.Progress;
 using ServicePlan.Reminders;
 using ServicePlan.Reviews;
 

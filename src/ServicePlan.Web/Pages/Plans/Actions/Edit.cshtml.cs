@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
-using ServicePlan.Rollover;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Privacy;
-using ServicePlan.Web.Pages.Progress;
 
 namespace ServicePlan.Web.Pages.Plans.Actions;
 

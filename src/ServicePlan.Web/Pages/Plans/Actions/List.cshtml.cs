@@ -4,14 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Privacy;
-using ServicePlan.Web.Pages.Progress;
 
 namespace ServicePlan.Web.Pages.Plans.Actions;
 

@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServicePlan.Audit;
 using ServicePlan.Plans;
-using ServicePlan.Rollover;
 using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages.Privacy;
-using ServicePlan.Web.Pages.Progress;
 
 namespace ServicePlan.Web.Pages.Plans.Actions;
 

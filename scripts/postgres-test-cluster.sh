@@ -15,7 +15,7 @@
 # could not be started.
 #
 # Examples:
-#   scripts/postgres-test-cluster.sh dotnet test tests/ServicePlan.Web.Tests --filter "Category=Database"
+#   scripts/postgres-test-cluster.sh dotnet test tests/ServicePlan.IntegrationTests --filter "Category=Database"
 #   scripts/postgres-test-cluster.sh psql -c 'select version()'
 #
 # Needs the PostgreSQL server binaries (Debian: apt-get install postgresql); ./test.sh installs

@@ -15,6 +15,7 @@ using ServicePlan.Sources;
 using ServicePlan.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.Web.Pages;
 using ServicePlan.Web.Pages.Import;
 using ServicePlan.Web.Security;
 using ServicePlan.YouSaidWeDid;
@@ -47,9 +48,9 @@ public static class ServicePlanApp
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/account/sign-in";
-            options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/access-denied";
+            options.LoginPath = Links.SignIn();
+            options.LogoutPath = Links.SignOut();
+            options.AccessDeniedPath = Links.AccessDenied();
             options.Cookie.Name = "serviceplan";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
+using ServicePlan.Web.Pages;
 
 namespace ServicePlan.Web.Security;
 
@@ -39,7 +40,7 @@ public static class RequestLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/sign-in"))
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Links.SignIn()))
                     return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => PerMinute(settings.SignInPerMinute));
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {

@@ -7,6 +7,7 @@ using ServicePlan.Reminders;
 using ServicePlan.Users;
 using ServicePlan.Web.Api;
 using ServicePlan.Web.Infrastructure;
+using ServicePlan.Web.Pages;
 using ServicePlan.Web.Pages.Import;
 using ServicePlan.Web.Security;
 
@@ -38,9 +39,9 @@ public static class ServicePlanApp
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/account/sign-in";
-            options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/access-denied";
+            options.LoginPath = Links.SignIn();
+            options.LogoutPath = Links.SignOut();
+            options.AccessDeniedPath = Links.AccessDenied();
             options.Cookie.Name = "serviceplan";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using ServicePlan.Web.Pages;
 
 namespace ServicePlan.Web.Security;
 
@@ -38,7 +39,7 @@ public static class RequestLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/sign-in"))
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Links.SignIn()))
                     return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => PerMinute(settings.SignInPerMinute));
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {

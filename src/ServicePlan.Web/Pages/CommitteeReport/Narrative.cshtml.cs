@@ -89,7 +89,7 @@ public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narrative
         {
             case NarrativeSaveResult.Saved:
                 TempData["Confirmation"] = "The report's narrative is saved";
-                return Redirect($"/reviews/{reviewId}");
+                return Redirect(Links.Review(reviewId));
             case NarrativeSaveResult.Conflict conflict:
                 ModelState.AddModelError("Input.Summary", $"{conflict.UpdatedBy} saved this narrative after you opened it. Your words have not been saved: copy what you need, reload the page and save again");
                 return Page();

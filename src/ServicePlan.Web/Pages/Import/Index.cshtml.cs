@@ -75,7 +75,7 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
 
         UploadStore.Remove(path);
         TempData["Confirmation"] = $"Imported {report.Title}: {report.Actions} actions in {report.Sections} sections";
-        return Redirect($"/plans/{planId}");
+        return Redirect(Links.Plan(planId));
     }
 
     private FinancialYear? ValidateOptions()

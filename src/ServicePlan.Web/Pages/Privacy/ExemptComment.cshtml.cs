@@ -42,7 +42,7 @@ public sealed class ExemptCommentModel(ActionDetails details, ProgressRecording 
         TempData["Confirmation"] = paragraph is null
             ? "The comment is no longer exempt: public papers will print it"
             : $"The comment is exempt ({paragraph}): public papers will say it was withheld";
-        return Redirect($"/actions/{actionId}#history");
+        return Redirect(Links.ActionHistory(actionId));
     }
 
     private async Task<bool> LoadAsync(Guid actionId, Guid updateId, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class PersonalDataModel(CommitteeReports reports, CurrentUser user
         {
             await reports.AcceptAsync(reviewId, user.OrganisationId, location ?? "", found ?? "", reason ?? "", user.DisplayName, user.Id, clock.GetUtcNow().UtcDateTime, ct);
             Confirmation = $"\"{found}\" will be published as written";
-            return Redirect($"/reviews/{reviewId}/personal-data");
+            return Redirect(Links.PersonalData(reviewId));
         }
         catch (PersonalDataDecisionException e)
         {

@@ -24,7 +24,7 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
 
         // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
         if (Detail.Plan.Status == ServicePlan.Plans.PlanStatus.Closed)
-            return Redirect($"/actions/{actionId}");
+            return Redirect(Links.Action(actionId));
         Input.Rating ??= Detail.Action.CurrentRating == Rating.None ? null : Detail.Action.CurrentRating.ToString();
         return Page();
     }
@@ -58,7 +58,7 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
                 return Page();
             default:
                 TempData["Confirmation"] = $"Progress update added: {rating.Name()}";
-                return Redirect($"/actions/{actionId}#history");
+                return Redirect(Links.ActionHistory(actionId));
         }
     }
 

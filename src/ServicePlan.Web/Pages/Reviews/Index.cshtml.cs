@@ -40,7 +40,7 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
         {
             case ReviewResult.Done done:
                 TempData["Confirmation"] = $"{Input.Label!.Trim()} is open: leads can now add their progress updates";
-                return Redirect($"/reviews/{done.ReviewId}");
+                return Redirect(Links.Review(done.ReviewId));
             case ReviewResult.Refused refused:
                 ModelState.AddModelError("Input.Label", refused.Reason.TrimEnd('.'));
                 return Page();

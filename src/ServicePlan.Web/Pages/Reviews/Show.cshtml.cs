@@ -29,7 +29,7 @@ public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, Cu
         {
             case ReviewResult.Done:
                 Confirmation = "The review is closed: its ratings and comments can no longer change";
-                return Redirect($"/reviews/{reviewId}");
+                return Redirect(Links.Review(reviewId));
             case ReviewResult.Refused refused:
                 if (!await LoadAsync(reviewId, ct))
                     return NotFound();

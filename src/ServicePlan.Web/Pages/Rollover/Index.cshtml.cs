@@ -48,7 +48,7 @@ public sealed class RolloverModel(PlanRollover rollover, CurrentUser user) : Pag
         {
             TempData["Confirmation"] = $"Plan {done.From} was rolled over into {done.Period}: {Count(done.Carried.Count)} carried forward, "
                 + $"{Count(done.Retained.Count)} retained for oversight, {Count(done.Archived.Count)} completed and kept in the {done.From} plan";
-            return Redirect($"/plans/{newPlanId}");
+            return Redirect(Links.Plan(newPlanId));
         }
 
         return Show(result) ? Page() : NotFound();

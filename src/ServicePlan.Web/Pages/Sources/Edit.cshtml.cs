@@ -86,14 +86,14 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
         {
             var added = await register.AddAsync(user.OrganisationId, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct);
             TempData["Confirmation"] = $"\"{added.Title}\" is added to the register";
-            return Redirect($"/sources/{added.Id}");
+            return Redirect(Links.Source(added.Id));
         }
 
         switch (await register.UpdateAsync(Existing.Id, user.OrganisationId, Input.Version, kind!.Value, title, date, Input.Reference, Input.Recommendation, ct))
         {
             case SourceSaveResult.Saved:
                 TempData["Confirmation"] = "The source is saved";
-                return Redirect($"/sources/{Existing.Id}");
+                return Redirect(Links.Source(Existing.Id));
             case SourceSaveResult.Conflict conflict:
                 Conflict = conflict;
                 ModelState.AddModelError("Input.Title",

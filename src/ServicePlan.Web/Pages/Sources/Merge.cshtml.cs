@@ -38,7 +38,7 @@ public sealed class MergeModel(SourceRegister register, CurrentUser user) : Page
         {
             case MergeResult.Merged merged:
                 TempData["Confirmation"] = $"{merged.Count} source{(merged.Count == 1 ? " is" : "s are")} merged into \"{merged.Kept.Title}\"";
-                return Redirect($"/sources/{merged.Kept.Id}");
+                return Redirect(Links.Source(merged.Kept.Id));
             default:
                 ModelState.AddModelError(nameof(Merge), "One of those sources is no longer in the register: it may have just been merged. Check the list and try again");
                 Rows = await register.ListAsync(user.OrganisationId, null, ct);

@@ -20,8 +20,8 @@ public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, 
     {
         if (!settings.Enabled)
             return NotFound();
-        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/plans";
-        var properties = signInManager.ConfigureExternalAuthenticationProperties(SingleSignOnSettings.Scheme, $"/account/sign-in/external?handler=Callback&returnUrl={Uri.EscapeDataString(back!)}");
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : Links.Plans();
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(SingleSignOnSettings.Scheme, Links.ExternalSignInCallback(back!));
         return Challenge(properties, SingleSignOnSettings.Scheme);
     }
 
@@ -29,7 +29,7 @@ public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, 
     {
         if (!settings.Enabled)
             return NotFound();
-        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/plans";
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : Links.Plans();
         var login = await signInManager.GetExternalLoginInfoAsync();
         if (login is null)
         {

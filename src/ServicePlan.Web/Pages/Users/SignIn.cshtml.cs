@@ -31,7 +31,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, Si
 
         var result = await signInManager.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/plans");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Links.Plans());
 
         // One message for unknown email and wrong password, so sign-in does not reveal who has an account.
         ModelState.AddModelError("Input.Email", result.IsLockedOut

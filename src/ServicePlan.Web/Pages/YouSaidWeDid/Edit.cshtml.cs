@@ -43,7 +43,7 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
     [TempData]
     public string? Confirmation { get; set; }
 
-    public string PublicUrl => $"{Request.Scheme}://{Request.Host}/you-said-we-did/{Draft.Page.Slug}";
+    public string PublicUrl => $"{Request.Scheme}://{Request.Host}{Links.YouSaidWeDid(Draft.Page.Slug)}";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -56,7 +56,7 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
         if (!await SaveAsync(ct))
             return Page();
         Confirmation = "Your words are saved" + (Draft.Page.IsPublished ? ". Publish again to show them on the public page" : "");
-        return Redirect("/you-said-we-did/edit");
+        return Redirect(Links.EditYouSaidWeDid());
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
@@ -73,14 +73,14 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
         }
 
         Confirmation = "The page is published. Anyone can now read it at the address below";
-        return Redirect("/you-said-we-did/edit");
+        return Redirect(Links.EditYouSaidWeDid());
     }
 
     public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken ct)
     {
         await pages.UnpublishAsync(user.OrganisationId, ct);
         Confirmation = "The page is no longer published. Your words are kept";
-        return Redirect("/you-said-we-did/edit");
+        return Redirect(Links.EditYouSaidWeDid());
     }
 
     private async Task<bool> SaveAsync(CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class PublicModel(YouSaidWeDidPages pages, CurrentUser user) : Pag
         }
 
         if (user.MayEditPlan && await pages.OrganisationAtAsync(key, ct) == user.OrganisationId)
-            return Redirect("/you-said-we-did/preview");
+            return Redirect(Links.PreviewYouSaidWeDid());
         return NotFound();
     }
 }

@@ -27,7 +27,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
             return NotFound();
         // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
         if (detail.Plan.Status == PlanStatus.Closed)
-            return Redirect($"/actions/{actionId}");
+            return Redirect(Links.Action(actionId));
         Detail = detail;
         Input = ActionInput.From(detail.Action);
         return Page();
@@ -61,7 +61,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
         {
             case EditResult.Saved:
                 TempData["Confirmation"] = "Action saved";
-                return Redirect($"/actions/{actionId}");
+                return Redirect(Links.Action(actionId));
             case EditResult.Conflict conflict:
                 Conflict = conflict;
                 ModelState.AddModelError("Input.WhatIsDone",

@@ -1,0 +1,167 @@
+using ServicePlan.Progress;
+
+namespace ServicePlan.Web.Pages;
+
+/// <summary>
+/// Every address in the app that a page, a redirect or a form points at, one method per page, so that a page's route is
+/// written only in its <c>@page</c> directive and here. Paths are relative to the site's root, as the pages always wrote them.
+/// </summary>
+/// <remarks>
+/// Plain string building rather than <c>LinkGenerator</c>: the action list renders 1,000 links a page, and the routes are
+/// fixed, so a route-table walk per link buys nothing; LinksTests checks each path against the route its page declares.
+/// </remarks>
+public static class Links
+{
+    // Plans
+
+    public static string Home() => "/";
+
+    public static string Plans() => "/plans";
+
+    public static string ImportPlan() => "/plans/import";
+
+    public static string Plan(Guid planId) => $"/plans/{planId}";
+
+    /// <summary>The plan's actions, narrowed by the list's filters; each is left out of the query string when not given.</summary>
+    public static string PlanActions(
+        Guid planId, Guid? section = null, Guid? lead = null, Rating? rating = null, Guid? source = null, bool overdue = false, string? search = null)
+    {
+        var query = new Query();
+        if (section is { } s)
+            query.Add("section", s);
+        if (lead is { } l)
+            query.Add("lead", l);
+        if (rating is { } r)
+            query.Add("rating", RatingText(r));
+        if (source is { } so)
+            query.Add("source", so);
+        if (overdue)
+            query.Add("overdue", "true");
+        if (search is not null)
+            query.Add("q", search);
+        return query.AppendTo($"/plans/{planId}/actions");
+    }
+
+    /// <param name="format">"xlsx" or "csv".</param>
+    public static string ExportPlan(Guid planId, string format, bool includeExempt = false) =>
+        $"/plans/{planId}/export/{Uri.EscapeDataString(format)}{(includeExempt ? "?includeExempt=true" : "")}";
+
+    public static string Rollover(Guid planId) => $"/plans/{planId}/rollover";
+
+    // Actions and their progress
+
+    public static string Action(Guid actionId) => $"/actions/{actionId}";
+
+    /// <summary>The action's page, scrolled to its progress history.</summary>
+    public static string ActionHistory(Guid actionId) => $"/actions/{actionId}#history";
+
+    public static string EditAction(Guid actionId) => $"/actions/{actionId}/edit";
+
+    public static string AddProgress(Guid actionId) => $"/actions/{actionId}/progress";
+
+    public static string ExemptComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/exempt";
+
+    public static string MyActions() => "/my-actions";
+
+    // Reviews and the committee report
+
+    public static string Reviews(Guid planId) => $"/plans/{planId}/reviews";
+
+    public static string Review(Guid reviewId) => $"/reviews/{reviewId}";
+
+    public static string Narrative(Guid reviewId) => $"/reviews/{reviewId}/narrative";
+
+    public static string PersonalData(Guid reviewId) => $"/reviews/{reviewId}/personal-data";
+
+    /// <param name="format">"docx", "html" or "json".</param>
+    /// <param name="isPublic">The public report: exempt actions and comments left out.</param>
+    public static string Report(Guid reviewId, string format, bool isPublic = false) =>
+        $"/reviews/{reviewId}/report/{Uri.EscapeDataString(format)}{(isPublic ? "?public=true" : "")}";
+
+    // Sources and the public "You said, we did" page
+
+    public static string Sources() => "/sources";
+
+    public static string AddSource() => "/sources/add";
+
+    public static string MergeSources() => "/sources/merge";
+
+    public static string Source(Guid sourceId) => $"/sources/{sourceId}";
+
+    public static string EditSource(Guid sourceId) => $"/sources/{sourceId}/edit";
+
+    public static string EditYouSaidWeDid() => "/you-said-we-did/edit";
+
+    /// <summary>The editing page, scrolled to the words for one source.</summary>
+    public static string EditYouSaidWeDid(Guid sourceId) => $"/you-said-we-did/edit#source-{sourceId}";
+
+    public static string PreviewYouSaidWeDid() => "/you-said-we-did/preview";
+
+    public static string YouSaidWeDid(string slug) => "/you-said-we-did/" + Uri.EscapeDataString(slug);
+
+    // Accounts
+
+    public static string SignIn() => "/account/sign-in";
+
+    /// <param name="returnUrl">Where to go once signed in: a local path.</param>
+    public static string ExternalSignIn(string returnUrl) => "/account/sign-in/external?returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    /// <summary>Where the council's sign-in comes back to.</summary>
+    public static string ExternalSignInCallback(string returnUrl) =>
+        "/account/sign-in/external?handler=Callback&returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    public static string SignOut() => "/account/sign-out";
+
+    public static string AccessDenied() => "/account/access-denied";
+
+    public static string ChangePassword() => "/account/change-password";
+
+    public static string ApiKeys() => "/account/api-keys";
+
+    // Administration
+
+    public static string Users() => "/admin/users";
+
+    public static string AddUser() => "/admin/users/add";
+
+    public static string Audit() => "/admin/audit";
+
+    /// <summary>The audit trail searched by its filters, all of them always in the query so that pages of it keep the search.</summary>
+    /// <param name="older">Which page of older entries; left out for the first.</param>
+    public static string Audit(string? entity, string? who, string? from, string? to, string? text, int? older = null)
+    {
+        var url = "/admin/audit?" + AuditQuery(entity, who, from, to, text);
+        return older is { } page ? url + "&older=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : url;
+    }
+
+    /// <summary>The audit trail's entries for the same filters as a CSV download.</summary>
+    public static string AuditExport(string? entity, string? who, string? from, string? to, string? text) =>
+        "/admin/audit?handler=Export&" + AuditQuery(entity, who, from, to, text);
+
+    private static string AuditQuery(string? entity, string? who, string? from, string? to, string? text) =>
+        $"entity={Uri.EscapeDataString(entity ?? "")}&who={Uri.EscapeDataString(who ?? "")}&from={Uri.EscapeDataString(from ?? "")}&to={Uri.EscapeDataString(to ?? "")}&text={Uri.EscapeDataString(text ?? "")}";
+
+    /// <summary>How the action list's rating filter is written: the rating's name in lower case, or "unrated".</summary>
+    private static string RatingText(Rating rating) => rating switch
+    {
+        Rating.None => "unrated",
+        Rating.Blue => "blue",
+        Rating.Green => "green",
+        Rating.Amber => "amber",
+        Rating.Red => "red",
+        _ => throw new ArgumentOutOfRangeException(nameof(rating), rating, null),
+    };
+
+    /// <summary>A query string built up one escaped pair at a time.</summary>
+    private struct Query
+    {
+        private string? _text;
+
+        public void Add(string name, Guid value) => Add(name, value.ToString());
+
+        public void Add(string name, string value) =>
+            _text = (_text is null ? "?" : _text + "&") + name + "=" + Uri.EscapeDataString(value);
+
+        public readonly string AppendTo(string path) => _text is null ? path : path + _text;
+    }
+}

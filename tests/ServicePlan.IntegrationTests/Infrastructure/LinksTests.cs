@@ -1,0 +1,161 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePlan.Progress;
+using ServicePlan.Reminders;
+using ServicePlan.Web.Pages;
+using ServicePlan.Web.Pages.Plans.Actions;
+
+namespace ServicePlan.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// <see cref="Links"/> writes exactly the addresses the pages wrote by hand before it, and each one is a route its page
+/// declares in its <c>@page</c> directive, so a renamed route that the builder missed fails here, not in a user's browser.
+/// </summary>
+public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
+{
+    private static readonly Guid A = Guid.Parse("0b0e7f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+    private static readonly Guid B = Guid.Parse("f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9");
+
+    /// <summary>Each link, the address it must be, and the page (its view path) that must answer it.</summary>
+    public static TheoryData<string, string, string> Samples => new()
+    {
+        { Links.Home(), "/", "/Index" },
+        { Links.Plans(), "/plans", "/Plans/Index" },
+        { Links.ImportPlan(), "/plans/import", "/Import/Index" },
+        { Links.Plan(A), $"/plans/{A}", "/Plans/Overview" },
+        { Links.PlanActions(A), $"/plans/{A}/actions", "/Plans/Actions/List" },
+        { Links.PlanActions(A, section: B), $"/plans/{A}/actions?section={B}", "/Plans/Actions/List" },
+        { Links.PlanActions(A, rating: Rating.Green), $"/plans/{A}/actions?rating=green", "/Plans/Actions/List" },
+        { Links.PlanActions(A, rating: Rating.None), $"/plans/{A}/actions?rating=unrated", "/Plans/Actions/List" },
+        { Links.PlanActions(A, overdue: true), $"/plans/{A}/actions?overdue=true", "/Plans/Actions/List" },
+        { Links.PlanActions(A, lead: B, source: B, search: "early help & SEND"), $"/plans/{A}/actions?lead={B}&source={B}&q=early%20help%20%26%20SEND", "/Plans/Actions/List" },
+        { Links.ExportPlan(A, "xlsx"), $"/plans/{A}/export/xlsx", "/Export/Index" },
+        { Links.ExportPlan(A, "csv"), $"/plans/{A}/export/csv", "/Export/Index" },
+        { Links.ExportPlan(A, "xlsx", includeExempt: true), $"/plans/{A}/export/xlsx?includeExempt=true", "/Export/Index" },
+        { Links.Rollover(A), $"/plans/{A}/rollover", "/Rollover/Index" },
+        { Links.Action(A), $"/actions/{A}", "/Plans/Actions/Show" },
+        { Links.ActionHistory(A), $"/actions/{A}#history", "/Plans/Actions/Show" },
+        { Links.EditAction(A), $"/actions/{A}/edit", "/Plans/Actions/Edit" },
+        { Links.AddProgress(A), $"/actions/{A}/progress", "/Progress/AddProgress" },
+        { Links.ExemptComment(A, B), $"/actions/{A}/updates/{B}/exempt", "/Privacy/ExemptComment" },
+        { Links.MyActions(), "/my-actions", "/Progress/MyActions" },
+        { Links.Reviews(A), $"/plans/{A}/reviews", "/Reviews/Index" },
+        { Links.Review(A), $"/reviews/{A}", "/Reviews/Show" },
+        { Links.Narrative(A), $"/reviews/{A}/narrative", "/CommitteeReport/Narrative" },
+        { Links.PersonalData(A), $"/reviews/{A}/personal-data", "/Privacy/PersonalData" },
+        { Links.Report(A, "docx"), $"/reviews/{A}/report/docx", "/CommitteeReport/Report" },
+        { Links.Report(A, "html", isPublic: true), $"/reviews/{A}/report/html?public=true", "/CommitteeReport/Report" },
+        { Links.Sources(), "/sources", "/Sources/Index" },
+        { Links.AddSource(), "/sources/add", "/Sources/Edit" },
+        { Links.MergeSources(), "/sources/merge", "/Sources/Merge" },
+        { Links.Source(A), $"/sources/{A}", "/Sources/Show" },
+        { Links.EditSource(A), $"/sources/{A}/edit", "/Sources/Edit" },
+        { Links.EditYouSaidWeDid(), "/you-said-we-did/edit", "/YouSaidWeDid/Edit" },
+        { Links.EditYouSaidWeDid(A), $"/you-said-we-did/edit#source-{A}", "/YouSaidWeDid/Edit" },
+        { Links.PreviewYouSaidWeDid(), "/you-said-we-did/preview", "/YouSaidWeDid/Preview" },
+        { Links.YouSaidWeDid("city-of-london"), "/you-said-we-did/city-of-london", "/YouSaidWeDid/Public" },
+        { Links.SignIn(), "/account/sign-in", "/Users/SignIn" },
+        { Links.ExternalSignIn("/plans"), "/account/sign-in/external?returnUrl=%2Fplans", "/Users/External" },
+        { Links.ExternalSignInCallback("/my-actions"), "/account/sign-in/external?handler=Callback&returnUrl=%2Fmy-actions", "/Users/External" },
+        { Links.SignOut(), "/account/sign-out", "/Users/SignOut" },
+        { Links.AccessDenied(), "/account/access-denied", "/Users/AccessDenied" },
+        { Links.ChangePassword(), "/account/change-password", "/Users/ChangePassword" },
+        { Links.ApiKeys(), "/account/api-keys", "/Users/ApiKeys" },
+        { Links.Users(), "/admin/users", "/Users/Index" },
+        { Links.AddUser(), "/admin/users/add", "/Users/Add" },
+        { Links.Audit(), "/admin/audit", "/Audit/Index" },
+        { Links.Audit("Action", "Sam O'Neil", "1/10/2024", null, "a&b", older: 2), "/admin/audit?entity=Action&who=Sam%20O%27Neil&from=1%2F10%2F2024&to=&text=a%26b&older=2", "/Audit/Index" },
+        { Links.AuditExport(null, null, null, null, null), "/admin/audit?handler=Export&entity=&who=&from=&to=&text=", "/Audit/Index" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_link_is_the_address_the_pages_wrote(string link, string expected, string page)
+    {
+        Assert.Equal(expected, link);
+        Assert.NotEmpty(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_link_is_a_route_its_page_declares(string link, string expected, string page)
+    {
+        Assert.Equal(expected, link);
+        var path = link.Split('?', '#')[0];
+        var routes = PageRoutes().Where(r => r.Page == page).Select(r => r.Template).ToList();
+        Assert.NotEmpty(routes);
+        Assert.True(routes.Any(r => Matches(r, path)), $"{link} is not a route of {page}: {string.Join(", ", routes)}");
+    }
+
+    [Fact]
+    public void Every_page_but_the_error_page_has_a_link()
+    {
+        var linked = Samples.Select(s => (string)s[2]).ToHashSet(StringComparer.Ordinal);
+        var unlinked = PageRoutes().Select(r => r.Page).Where(p => p != "/Error" && !linked.Contains(p)).Distinct().ToList();
+        Assert.True(unlinked.Count == 0, "Pages without a link: " + string.Join(", ", unlinked));
+    }
+
+    /// <summary>A page that writes <c>href="@Links.X()"</c> sends what it sent with the path written out: only the ampersands are encoded, as before.</summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void The_pages_encoder_changes_nothing_but_ampersands(string link, string expected, string page)
+    {
+        var encoder = app.Factory.Services.GetRequiredService<HtmlEncoder>();
+        Assert.Equal(expected.Replace("&", "&amp;", StringComparison.Ordinal), encoder.Encode(link));
+        Assert.NotEmpty(page);
+    }
+
+    [Fact]
+    public void The_action_list_filters_are_the_query_names_the_list_reads()
+    {
+        var names = typeof(ListModel).GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name).OfType<string>().Order().ToList();
+        var link = Links.PlanActions(A, section: B, lead: B, rating: Rating.Red, source: B, overdue: true, search: "x");
+        var written = link.Split('?')[1].Split('&').Select(pair => pair.Split('=')[0]).Order().ToList();
+        Assert.Equal(names, written);
+    }
+
+    /// <summary>The library writes the e-mails' links itself (it cannot reference the web app); they must stay the pages' addresses.</summary>
+    [Theory]
+    [InlineData(ReminderKind.ReviewOpened)]
+    [InlineData(ReminderKind.WeeklyReminder)]
+    public void Reminder_emails_link_to_the_same_addresses(ReminderKind kind)
+    {
+        var digest = new ReminderDigest(new ReminderKey(B, "user", kind, 0), "lead@example.org", "Lead", "Plan", "Q2", [new ActionToUpdate(A, "1.1", "Does something", "")], [], []);
+        var message = ReminderEmails.Compose(digest, new ReminderOptions { AppUrl = "https://serviceplan.example/", From = "serviceplan@example.org" });
+
+        Assert.Contains("https://serviceplan.example" + Links.AddProgress(A), message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://serviceplan.example" + Links.MyActions(), message.TextBody, StringComparison.Ordinal);
+    }
+
+    private IEnumerable<(string Page, string Template)> PageRoutes() =>
+        app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Descriptor: e.Metadata.GetMetadata<PageActionDescriptor>(), Template: e.RoutePattern.RawText ?? ""))
+            .Where(e => e.Descriptor is not null)
+            .Select(e => (e.Descriptor!.ViewEnginePath, e.Template));
+
+    private static bool Matches(string template, string path)
+    {
+        var parsed = TemplateParser.Parse(template.TrimStart('/'));
+        var values = new RouteValueDictionary();
+        if (!new TemplateMatcher(parsed, new RouteValueDictionary()).TryMatch(path, values))
+            return false;
+        foreach (var parameter in parsed.Parameters)
+        {
+            var value = values[parameter.Name!] as string;
+            foreach (var constraint in parameter.InlineConstraints)
+            {
+                if (constraint.Constraint == "guid" && !Guid.TryParse(value, out _))
+                    return false;
+                if (constraint.Constraint == "int" && value is not null && !int.TryParse(value, out _))
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -77,7 +77,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
                 withheldComments.Add(m.Ref);
             }
 
-            return new ReportAction(m.Ref, m.Section, m.Title, m.Current, comment);
+            return new ReportAction(m.Ref, m.Section, m.DoesWhat, m.Current, comment);
         }).ToList();
 
         var (words, _) = await narratives.ForReviewAsync(review, plan, ct);
@@ -219,7 +219,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         // An overdue action may also be an area for development: its texts are the same, so they are checked once.
         foreach (var action in report.KeyAchievements.Concat(report.AreasForDevelopment).Concat(report.Overdue).DistinctBy(a => a.Ref))
         {
-            yield return ($"Action {action.Ref} – what is done", action.Title, actionText, action.Ref);
+            yield return ($"Action {action.Ref} – what is done", action.DoesWhat, actionText, action.Ref);
             yield return ($"Action {action.Ref} – comment on progress", action.Comment, comment, action.Ref);
         }
 

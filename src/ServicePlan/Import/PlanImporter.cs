@@ -164,7 +164,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             Ref = parsed.Ref,
             Order = order,
             LeadsText = parsed.Who,
-            WhatIsDone = parsed.DoesWhat,
+            DoesWhat = parsed.DoesWhat,
             Measure = parsed.Measure,
             ChildrenExperience = parsed.Experience,
             CreatedAtUtc = now,

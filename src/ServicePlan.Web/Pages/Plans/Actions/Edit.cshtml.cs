@@ -52,7 +52,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
             Input.Ref ?? "",
             Input.LeadsText ?? "",
             Input.LeadIds,
-            Input.WhatIsDone ?? "",
+            Input.DoesWhat ?? "",
             Input.DueText ?? "",
             Input.Measure ?? "",
             Input.ChildrenExperience ?? "",
@@ -67,13 +67,13 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
                 return Redirect($"/actions/{actionId}");
             case EditResult.Conflict conflict:
                 Conflict = conflict;
-                ModelState.AddModelError("Input.WhatIsDone",
+                ModelState.AddModelError("Input.DoesWhat",
                     "Someone else saved this action after you opened it. Your changes have not been saved: check what they changed, then save again");
                 // The next save is judged against what is stored now; the user's typing stays in the form.
                 Input.Version = conflict.Current.Version;
                 return Page();
             case EditResult.PlanClosed:
-                ModelState.AddModelError("Input.WhatIsDone", "This plan has been rolled over and closed, so its actions can no longer be changed");
+                ModelState.AddModelError("Input.DoesWhat", "This plan has been rolled over and closed, so its actions can no longer be changed");
                 return Page();
             default:
                 return NotFound();
@@ -82,11 +82,11 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
 
     private void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Input.WhatIsDone))
-            ModelState.AddModelError("Input.WhatIsDone", "Enter what is done");
+        if (string.IsNullOrWhiteSpace(Input.DoesWhat))
+            ModelState.AddModelError("Input.DoesWhat", "Enter what is done");
         foreach (var (key, value, name) in new[]
         {
-            ("Input.WhatIsDone", Input.WhatIsDone, "Does what?"),
+            ("Input.DoesWhat", Input.DoesWhat, "Does what?"),
             ("Input.Measure", Input.Measure, "How will we know it has been done?"),
             ("Input.ChildrenExperience", Input.ChildrenExperience, "What will be the experience of children?"),
         })
@@ -112,7 +112,7 @@ public sealed class ActionInput
     public string? Ref { get; set; }
     public string? LeadsText { get; set; }
     public List<Guid> LeadIds { get; set; } = [];
-    public string? WhatIsDone { get; set; }
+    public string? DoesWhat { get; set; }
     public string? DueText { get; set; }
     public string? Measure { get; set; }
     public string? ChildrenExperience { get; set; }
@@ -126,7 +126,7 @@ public sealed class ActionInput
         Ref = action.Ref,
         LeadsText = action.LeadsText,
         LeadIds = action.Leads.Select(p => p.Id).ToList(),
-        WhatIsDone = action.WhatIsDone,
+        DoesWhat = action.DoesWhat,
         DueText = action.DueText,
         Measure = action.Measure,
         ChildrenExperience = action.ChildrenExperience,

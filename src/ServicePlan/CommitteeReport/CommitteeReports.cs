@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Database.Mappings;
 using ServicePlan.Export;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
@@ -146,8 +145,8 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         reason = reason.Trim();
         if (reason.Length == 0)
             throw new PersonalDataDecisionException("Enter why this can be published as written");
-        if (reason.Length > PersonalDataDecisionMapping.MaxReasonLength)
-            throw new PersonalDataDecisionException($"The reason must be {PersonalDataDecisionMapping.MaxReasonLength} characters or fewer");
+        if (reason.Length > FieldLengths.PersonalDataReason)
+            throw new PersonalDataDecisionException($"The reason must be {FieldLengths.PersonalDataReason} characters or fewer");
 
         var result = await BuildAsync(reviewId, organisationId, isPublic: true, ct)
             ?? throw new PersonalDataDecisionException("There is no such review");

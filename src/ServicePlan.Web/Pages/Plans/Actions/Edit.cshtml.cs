@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
 using ServicePlan.Rollover;
@@ -13,8 +14,6 @@ namespace ServicePlan.Web.Pages.Plans.Actions;
 [Authorize(Policy = Policies.EditPlan)]
 public sealed class EditModel(ActionDetails details, ActionEditing editing, CurrentUser user) : PageModel
 {
-    public const int MaxTextLength = 4000;
-
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
@@ -91,16 +90,16 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
             ("Input.ChildrenExperience", Input.ChildrenExperience, "What will be the experience of children?"),
         })
         {
-            if (value?.Length > MaxTextLength)
-                ModelState.AddModelError(key, $"{name} must be {MaxTextLength:N0} characters or fewer");
+            if (value?.Length > FieldLengths.ActionText)
+                ModelState.AddModelError(key, $"{name} must be {FieldLengths.ActionText:N0} characters or fewer");
         }
 
-        if (Input.Ref?.Length > 40)
-            ModelState.AddModelError("Input.Ref", "Ref must be 40 characters or fewer");
-        if (Input.LeadsText?.Length > 500)
-            ModelState.AddModelError("Input.LeadsText", "Who? must be 500 characters or fewer");
-        if (Input.DueText?.Length > 500)
-            ModelState.AddModelError("Input.DueText", "By when? must be 500 characters or fewer");
+        if (Input.Ref?.Length > FieldLengths.ActionRef)
+            ModelState.AddModelError("Input.Ref", $"Ref must be {FieldLengths.ActionRef} characters or fewer");
+        if (Input.LeadsText?.Length > FieldLengths.ActionWho)
+            ModelState.AddModelError("Input.LeadsText", $"Who? must be {FieldLengths.ActionWho} characters or fewer");
+        if (Input.DueText?.Length > FieldLengths.ActionByWhen)
+            ModelState.AddModelError("Input.DueText", $"By when? must be {FieldLengths.ActionByWhen} characters or fewer");
         if (Input.IsExempt && !Schedule12A.IsParagraph(Input.ExemptParagraph))
             ModelState.AddModelError("Input.ExemptParagraph", "Select the paragraph of Schedule 12A that makes this action exempt");
     }

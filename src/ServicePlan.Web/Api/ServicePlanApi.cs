@@ -135,7 +135,7 @@ public sealed record ActionJson(
     bool RetainedForOversight)
 {
     public static ActionJson From(ActionRow r) => new(
-        r.Id, r.Ref, r.SectionTitle, r.Aim, r.LeadsText, r.WhatIsDone, r.DueText, r.DueKind.ToString(), r.DueOn, r.Measure,
+        r.Id, r.Ref, r.SectionTitle, r.Aim, r.LeadsText, r.DoesWhat, r.DueText, r.DueKind.ToString(), r.DueOn, r.Measure,
         r.ChildrenExperience, r.Rating.Name(), r.LatestComment, r.IsOverdue, r.RetainedForOversight);
 }
 
@@ -163,7 +163,7 @@ public sealed record ActionDetailJson(
     public static ActionDetailJson From(ActionDetail d) => new(
         d.Action.Id, d.Plan.Id, d.Action.Ref, d.Section.Title, d.Objective.Aim, d.Objective.Sources.Select(s => s.Title).ToList(),
         d.Action.LeadsText, d.Action.Leads.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList(),
-        d.Action.WhatIsDone, d.Action.DueText, d.Action.Due(d.Plan.Period).Meaning, d.Action.Measure, d.Action.ChildrenExperience,
+        d.Action.DoesWhat, d.Action.DueText, d.Action.Due(d.Plan.Period).Meaning, d.Action.Measure, d.Action.ChildrenExperience,
         d.Action.CurrentRating.Name(), d.Action.RetainedForOversight, d.Action.Version,
         d.Action.Updates.Select(u => new UpdateJson(u.Id, u.Rating.Name(), u.Comment, u.AuthorName, u.RecordedAtUtc, u.Review?.Label)).ToList());
 }

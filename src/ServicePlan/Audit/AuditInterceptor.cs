@@ -24,6 +24,16 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     /// </summary>
     private static readonly HashSet<string> Noise = ["Version", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "LastUsedAtUtc"];
 
+    /// <summary>
+    /// Fields the trail names by what the property was called when the trail began: readers search the trail and
+    /// its exports by these words, and entries already written keep them, so renaming a property in code never
+    /// changes what the trail says.
+    /// </summary>
+    private static readonly Dictionary<(Type, string), string> FieldNames = new()
+    {
+        [(typeof(ServicePlan.Plans.PlanAction), nameof(ServicePlan.Plans.PlanAction.DoesWhat))] = "WhatIsDone",
+    };
+
     private static readonly Dictionary<Type, string> Names = new()
     {
         [typeof(ServicePlan.Plans.PlanAction)] = "Action",
@@ -121,7 +131,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 continue;
             if (Secret.Contains(name))
                 (before, after) = (before is null ? null : "(secret)", after is null ? null : "(secret, changed)");
-            fields.Add(new FieldChange(name, before, after));
+            fields.Add(new FieldChange(FieldNames.GetValueOrDefault((entry.Metadata.ClrType, name), name), before, after));
         }
 
         return fields;

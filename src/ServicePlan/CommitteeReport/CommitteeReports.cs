@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
-using ServicePlan.Database.Mappings;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
 using ServicePlan.Reviews;
@@ -74,7 +73,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
                 withheldComments.Add(m.Ref);
             }
 
-            return new ReportAction(m.Ref, m.Section, m.Title, m.Current, comment);
+            return new ReportAction(m.Ref, m.Section, m.DoesWhat, m.Current, comment);
         }).ToList();
 
         var (words, _) = await narratives.ForReviewAsync(review, plan, ct);
@@ -143,8 +142,8 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         reason = reason.Trim();
         if (reason.Length == 0)
             throw new PersonalDataDecisionException("Enter why this can be published as written");
-        if (reason.Length > PersonalDataDecisionMapping.MaxReasonLength)
-            throw new PersonalDataDecisionException($"The reason must be {PersonalDataDecisionMapping.MaxReasonLength} characters or fewer");
+        if (reason.Length > FieldLengths.PersonalDataReason)
+            throw new PersonalDataDecisionException($"The reason must be {FieldLengths.PersonalDataReason} characters or fewer");
 
         var result = await BuildAsync(reviewId, organisationId, isPublic: true, ct)
             ?? throw new PersonalDataDecisionException("There is no such review");
@@ -216,7 +215,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         // An overdue action may also be an area for development: its texts are the same, so they are checked once.
         foreach (var action in report.KeyAchievements.Concat(report.AreasForDevelopment).Concat(report.Overdue).DistinctBy(a => a.Ref))
         {
-            yield return ($"Action {action.Ref} – what is done", action.Title, actionText, action.Ref);
+            yield return ($"Action {action.Ref} – what is done", action.DoesWhat, actionText, action.Ref);
             yield return ($"Action {action.Ref} – comment on progress", action.Comment, comment, action.Ref);
         }
 

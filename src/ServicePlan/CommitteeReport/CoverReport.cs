@@ -56,4 +56,4 @@ public sealed record ReportNarrative(
 }
 
 /// <summary>An action as the report lists it: its ref, section, what is done, its rating and its latest comment.</summary>
-public sealed record ReportAction(string Ref, string Section, string Title, Rating Rating, string Comment);
+public sealed record ReportAction(string Ref, string Section, string DoesWhat, Rating Rating, string Comment);

@@ -10,7 +10,7 @@ public static class CoverReportJson
 
     public static string Render(CoverReport report)
     {
-        object Item(ReportAction a) => new { @ref = a.Ref, section = a.Section, title = a.Title, rating = a.Rating.Name(), comment = a.Comment };
+        object Item(ReportAction a) => new { @ref = a.Ref, section = a.Section, title = a.DoesWhat, rating = a.Rating.Name(), comment = a.Comment };
         return JsonSerializer.Serialize(
             new
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ServicePlan.Export;
+using ServicePlan.Plans;
 using ServicePlan.Progress;
 
 namespace ServicePlan.CommitteeReport;
@@ -36,21 +37,10 @@ internal static partial class ReportContentWriter
     public const string WithheldLeadIn =
         "Exempt information has been withheld from this public report under Schedule 12A of the Local Government Act 1972:";
 
-    /// <summary>The appendix columns, as the 2024-25 sheet heads them, with Ref first.</summary>
-    public static IReadOnlyList<string> AppendixColumns { get; } =
-    [
-        "Ref",
-        "Why?",
-        "Who?",
-        "Does what?",
-        "By when?",
-        "How will we know it has been done?",
-        "What will be the experience of children?",
-        "Rating",
-        "Comments on progress",
-    ];
+    /// <summary>The appendix columns, in <see cref="PlanColumns.InTable"/> order, by the names the screens use.</summary>
+    public static IReadOnlyList<string> AppendixColumns { get; } = [.. PlanColumns.InTable.Select(column => column.Name())];
 
-    public const int RatingColumn = 7;
+    public static readonly int RatingColumn = PlanColumn.Rating.IndexInTable();
 
     public static IReadOnlyList<ReportBlock> MainText(CoverReport report) =>
     [
@@ -154,7 +144,7 @@ internal static partial class ReportContentWriter
         // "Title (ref) – comment": the ref lets a member find the row in the appendix.
         static string Achievement(ReportAction action)
         {
-            var title = Clean(action.Title).TrimEnd('.', ' ');
+            var title = Clean(action.DoesWhat).TrimEnd('.', ' ');
             var reference = Clean(action.Ref).Trim();
             var comment = Clean(action.Comment).Trim();
             var text = reference.Length == 0 ? title : $"{title} ({reference})";
@@ -178,7 +168,7 @@ internal static partial class ReportContentWriter
         foreach (var area in areas)
         {
             var reference = Clean(area.Ref).Trim();
-            var title = Clean(area.Title).Trim();
+            var title = Clean(area.DoesWhat).Trim();
             blocks.Add(new ReportHeading(3, reference.Length == 0 ? title : $"{reference} – {title}"));
             blocks.Add(new ReportNumbered(RatingSentence(area.Rating), []));
 

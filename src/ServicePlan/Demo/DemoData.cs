@@ -153,7 +153,7 @@ public static class DemoData
                 Ref = actionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Order = actionNumber,
                 LeadsText = row.Who,
-                WhatIsDone = row.DoesWhat,
+                DoesWhat = row.DoesWhat,
                 Measure = row.Measure,
                 ChildrenExperience = row.Experience,
                 CreatedAtUtc = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),

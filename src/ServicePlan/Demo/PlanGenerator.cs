@@ -253,7 +253,7 @@ public sealed class PlanGenerator
             Ref = order.ToString(CultureInfo.InvariantCulture),
             Order = order,
             LeadsText = Who(plan.People),
-            WhatIsDone = Compose(PhraseBank.Actions, ActionLength),
+            DoesWhat = Compose(PhraseBank.Actions, ActionLength),
             Measure = Compose(PhraseBank.Measures, MeasureLength),
             ChildrenExperience = Compose(PhraseBank.Experiences, ExperienceLength),
             RetainedForOversight = retained,

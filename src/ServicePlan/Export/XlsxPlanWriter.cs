@@ -39,7 +39,7 @@ public static class XlsxPlanWriter
 
     private const int ColumnCount = 9;
     private const string LastColumn = "I";
-    private const int RatingColumn = 7;
+    private static readonly int RatingColumn = PlanColumn.Rating.IndexInTable();
 
     // Excel refuses (repairs) a cell holding more than this.
     private const int MaxCellLength = 32_767;

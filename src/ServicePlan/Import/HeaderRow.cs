@@ -1,3 +1,4 @@
+using ServicePlan.Plans;
 using ServicePlan.Progress;
 
 namespace ServicePlan.Import;

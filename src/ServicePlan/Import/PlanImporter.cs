@@ -162,7 +162,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             Ref = parsed.Ref,
             Order = order,
             LeadsText = parsed.Who,
-            WhatIsDone = parsed.DoesWhat,
+            DoesWhat = parsed.DoesWhat,
             Measure = parsed.Measure,
             ChildrenExperience = parsed.Experience,
             CreatedAtUtc = now,

@@ -9,7 +9,7 @@ public sealed record ActionChanges(
     string Ref,
     string LeadsText,
     IReadOnlyCollection<Guid> LeadIds,
-    string WhatIsDone,
+    string DoesWhat,
     string DueText,
     string Measure,
     string ChildrenExperience,
@@ -51,7 +51,7 @@ public sealed class ActionEditing(ServicePlanDbContext db)
         action.LeadsText = changes.LeadsText.Trim();
         action.Leads.Clear();
         action.Leads.AddRange(leads);
-        action.WhatIsDone = changes.WhatIsDone.Trim();
+        action.DoesWhat = changes.DoesWhat.Trim();
         action.SetDue(changes.DueText, plan.Period);
         action.Measure = changes.Measure.Trim();
         action.ChildrenExperience = changes.ChildrenExperience.Trim();
@@ -84,12 +84,12 @@ public sealed class ActionEditing(ServicePlanDbContext db)
                 changed.Add(field);
         }
 
-        Compare("Ref", current.Ref, mine.Ref);
-        Compare("Who?", current.LeadsText, mine.LeadsText);
-        Compare("Does what?", current.WhatIsDone, mine.WhatIsDone);
-        Compare("By when?", current.DueText, mine.DueText);
-        Compare("How will we know it has been done?", current.Measure, mine.Measure);
-        Compare("What will be the experience of children?", current.ChildrenExperience, mine.ChildrenExperience);
+        Compare(PlanColumn.Ref.Name(), current.Ref, mine.Ref);
+        Compare(PlanColumn.Who.Name(), current.LeadsText, mine.LeadsText);
+        Compare(PlanColumn.DoesWhat.Name(), current.DoesWhat, mine.DoesWhat);
+        Compare(PlanColumn.ByWhen.Name(), current.DueText, mine.DueText);
+        Compare(PlanColumn.Measure.Name(), current.Measure, mine.Measure);
+        Compare(PlanColumn.Experience.Name(), current.ChildrenExperience, mine.ChildrenExperience);
         if (current.RetainedForOversight != mine.RetainedForOversight)
             changed.Add("Retained for oversight");
         if (current.IsExempt != mine.IsExempt)

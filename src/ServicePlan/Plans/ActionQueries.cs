@@ -54,7 +54,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
             {
                 rows = rows.Where(r =>
                     r.Aim.ToLower().Contains(word) ||
-                    r.Action.WhatIsDone.ToLower().Contains(word) ||
+                    r.Action.DoesWhat.ToLower().Contains(word) ||
                     r.Action.LeadsText.ToLower().Contains(word) ||
                     r.Action.DueText.ToLower().Contains(word) ||
                     r.Action.Measure.ToLower().Contains(word) ||
@@ -74,7 +74,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
                 r.Action.ObjectiveId,
                 r.Aim,
                 r.Action.LeadsText,
-                r.Action.WhatIsDone,
+                r.Action.DoesWhat,
                 r.Action.DueText,
                 r.Action.DueKind,
                 r.Action.DueOn,

@@ -11,7 +11,7 @@ public sealed record ActionRow(
     Guid ObjectiveId,
     string Aim,
     string LeadsText,
-    string WhatIsDone,
+    string DoesWhat,
     string DueText,
     DueKind DueKind,
     DateOnly? DueOn,

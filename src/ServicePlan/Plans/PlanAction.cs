@@ -26,7 +26,7 @@ public sealed class PlanAction
     public List<PlanPerson> Leads { get; set; } = [];
 
     /// <summary>"Does what?"</summary>
-    public string WhatIsDone { get; set; } = "";
+    public string DoesWhat { get; set; } = "";
 
     /// <summary>"By when?" exactly as written; <see cref="DueKind"/> and <see cref="DueOn"/> are what it means.</summary>
     public string DueText { get; set; } = "";

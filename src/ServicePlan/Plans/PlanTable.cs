@@ -22,19 +22,8 @@ public sealed record PlanTable(
     IReadOnlyList<PlanTablePerson> People,
     IReadOnlyList<PlanTableSection> Sections)
 {
-    /// <summary>The column headings, in the order of the 2024-25 sheet with Ref first.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "Ref",
-        "Why?",
-        "Who?",
-        "Does what?",
-        "By when?",
-        "How will we know it has been done?",
-        "What will be the experience of children?",
-        "RAG rated progress",
-        "Comments on progress",
-    ];
+    /// <summary>The column headings as the exports write them, in <see cref="PlanColumns.InTable"/> order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. PlanColumns.InTable.Select(column => column.Heading())];
 }
 
 public sealed record PlanTablePerson(string Name, string Initials, string? Role);

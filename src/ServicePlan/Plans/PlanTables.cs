@@ -31,7 +31,7 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
                 // Only an objective's first action carries its aim, as in the council's own sheets.
                 var why = row.ObjectiveId == previousObjective ? "" : row.Aim;
                 previousObjective = row.ObjectiveId;
-                return new PlanTableRow(row.Ref, why, row.LeadsText, row.WhatIsDone, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
+                return new PlanTableRow(row.Ref, why, row.LeadsText, row.DoesWhat, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
             }).ToList();
             return new PlanTableSection(section.Title, tableRows);
         }).ToList();

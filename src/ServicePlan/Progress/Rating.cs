@@ -1,7 +1,8 @@
 namespace ServicePlan.Progress;
 
-// The numbers are stored, so they must never be renumbered. None is 0 so that an
-// unrated action (a blank or colour-only cell in a real sheet) is the default.
+// Stored by name (see ServicePlanDbContext.ConfigureConventions), so a member must never be renamed without
+// migrating the rows that hold it. None is 0 so that an unrated action (a blank or colour-only cell in a real sheet)
+// is the default.
 public enum Rating
 {
     None = 0,

@@ -1,7 +1,7 @@
 namespace ServicePlan.Reminders;
 
 /// <summary>An action as a reminder lists it: its ref, what it does, and the plan's "Who?" as written.</summary>
-public sealed record ActionToUpdate(Guid Id, string Ref, string WhatIsDone, string LeadsText);
+public sealed record ActionToUpdate(Guid Id, string Ref, string DoesWhat, string LeadsText);
 
 /// <summary>A lead who has not yet updated all their actions, for the owner's digest.</summary>
 public sealed record LeadStillToUpdate(string Name, IReadOnlyList<ActionToUpdate> Actions);

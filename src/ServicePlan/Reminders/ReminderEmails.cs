@@ -32,7 +32,7 @@ public static class ReminderEmails
             html.Append("<ul>\n");
             foreach (var action in actions)
             {
-                var title = Shorten(action.WhatIsDone);
+                var title = Shorten(action.DoesWhat);
                 var who = withLeads && action.LeadsText.Length > 0 ? $" (Who: {action.LeadsText})" : "";
                 var url = $"{app}/actions/{action.Id}/progress";
                 text.Append("- ").Append(action.Ref).Append(": ").Append(title).Append(who).Append('\n').Append("  ").Append(url).Append('\n');

@@ -32,7 +32,7 @@ public sealed class ReminderPlanner(ServicePlanDbContext db, TimeProvider clock)
             .OrderBy(a => a.Order)
             .Select(a => new
             {
-                Action = new ActionToUpdate(a.Id, a.Ref, a.WhatIsDone, a.LeadsText),
+                Action = new ActionToUpdate(a.Id, a.Ref, a.DoesWhat, a.LeadsText),
                 LeadUserIds = a.Leads.Where(p => p.UserId != null).Select(p => p.UserId!).ToList(),
             })
             .ToListAsync(ct);

@@ -8,7 +8,7 @@ public sealed record ActionHistory(
     Guid ActionId,
     string Ref,
     string Section,
-    string Title,
+    string DoesWhat,
     DueKind DueKind,
     DateOnly? DueOn,
     DateTime CreatedAtUtc,
@@ -24,7 +24,7 @@ public sealed record UpdateInHistory(Guid Id, Guid? ReviewId, DateTime RecordedA
 public sealed record ReviewInHistory(Guid Id, string Label, DateOnly Date, DateTime? ClosedAtUtc = null);
 
 /// <summary>An action's place in a review: its rating before and after, and its latest comment (which may be exempt).</summary>
-public sealed record MovedAction(Guid ActionId, string Ref, string Section, string Title, Rating Previous, Rating Current, string Comment, bool CommentIsExempt = false);
+public sealed record MovedAction(Guid ActionId, string Ref, string Section, string DoesWhat, Rating Previous, Rating Current, string Comment, bool CommentIsExempt = false);
 
 /// <summary>What moved in a review against the one before: the owner's starting point for the quarter's report.</summary>
 public sealed record ReviewMovement(
@@ -62,7 +62,7 @@ public sealed record ReviewMovement(
             var current = At(action, review, dates);
             var before = previous is null ? null : At(action, previous, dates);
             var updatedHere = action.Updates.Any(u => u.ReviewId == review.Id);
-            var moved = new MovedAction(action.ActionId, action.Ref, action.Section, action.Title, before?.Rating ?? Rating.None, current?.Rating ?? Rating.None, current?.Comment ?? "", current?.CommentIsExempt ?? false);
+            var moved = new MovedAction(action.ActionId, action.Ref, action.Section, action.DoesWhat, before?.Rating ?? Rating.None, current?.Rating ?? Rating.None, current?.Comment ?? "", current?.CommentIsExempt ?? false);
             var isNew = previous is not null && DateOnly.FromDateTime(action.CreatedAtUtc) > previous.Date;
             return (Moved: moved, UpdatedHere: updatedHere, IsNew: isNew, action.DueKind, action.DueOn);
         }).ToList();

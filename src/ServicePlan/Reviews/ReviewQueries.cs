@@ -60,7 +60,7 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
             .Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToListAsync(ct);
         var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
             .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
-            .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc })
+            .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc })
             .ToListAsync(ct);
         // A join from the plan's actions, not EXISTS over every update: reads only this plan's rows through the
         // (ActionId, RecordedAtUtc) index however many plans the database holds.
@@ -68,7 +68,7 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
                 .Join(db.ProgressUpdates, a => a.Id, u => u.ActionId, (a, u) => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt) })
                 .ToListAsync(ct))
             .ToLookup(u => u.ActionId, u => u.Update);
-        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.WhatIsDone, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();
+        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();
         return (reviews, histories);
     }
 }

@@ -7,7 +7,7 @@ using ServicePlan.Reviews;
 namespace ServicePlan.Rollover;
 
 /// <summary>One action of the old plan and what roll-over does with it.</summary>
-public sealed record RolloverItem(Guid ActionId, string Ref, string Section, string WhatIsDone, Rating Rating, RolloverOutcome Outcome);
+public sealed record RolloverItem(Guid ActionId, string Ref, string Section, string DoesWhat, Rating Rating, RolloverOutcome Outcome);
 
 /// <summary>What rolling a plan over into <see cref="Period"/> makes, or made: the preview the owner confirms.</summary>
 public sealed record RolloverPreview(
@@ -118,7 +118,7 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
                 Ref = oldAction.Ref,
                 Order = oldAction.Order,
                 LeadsText = oldAction.LeadsText,
-                WhatIsDone = oldAction.WhatIsDone,
+                DoesWhat = oldAction.DoesWhat,
                 Measure = oldAction.Measure,
                 ChildrenExperience = oldAction.ChildrenExperience,
                 RetainedForOversight = oldAction.RetainedForOversight,
@@ -216,7 +216,7 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
                 r.Action.Id,
                 r.Action.Ref,
                 Section = r.Action.Objective!.Section!.Title,
-                r.Action.WhatIsDone,
+                r.Action.DoesWhat,
                 r.Action.RetainedForOversight,
                 r.Rating,
             })
@@ -233,7 +233,7 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
             plan.Period,
             period,
             RolloverRules.Retitle(plan.Title, plan.Period, period),
-            items.Select(a => new RolloverItem(a.Id, a.Ref, a.Section, a.WhatIsDone, a.Rating, RolloverRules.Decide(a.Rating, a.RetainedForOversight))).ToList(),
+            items.Select(a => new RolloverItem(a.Id, a.Ref, a.Section, a.DoesWhat, a.Rating, RolloverRules.Decide(a.Rating, a.RetainedForOversight))).ToList(),
             openReviews);
 
         if (RolloverRules.Refusal(plan.Period, plan.Status, successor) is { } reason)

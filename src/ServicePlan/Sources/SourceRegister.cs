@@ -7,7 +7,7 @@ namespace ServicePlan.Sources;
 
 public sealed record SourceRow(Guid Id, SourceKind Kind, string Title, DateOnly? Date, string? Reference, int Objectives);
 
-public sealed record AnsweringAction(Guid Id, string Ref, string WhatIsDone, string LeadsText, Rating Rating, bool IsExempt, bool RetainedForOversight);
+public sealed record AnsweringAction(Guid Id, string Ref, string DoesWhat, string LeadsText, Rating Rating, bool IsExempt, bool RetainedForOversight);
 
 public sealed record AnsweringObjective(Guid Id, string Aim, string Section, IReadOnlyList<AnsweringAction> Actions);
 
@@ -89,7 +89,7 @@ public sealed class SourceRegister(ServicePlanDbContext db)
                     Row = new AnsweringAction(
                         r.Action.Id,
                         r.Action.Ref,
-                        r.Action.WhatIsDone,
+                        r.Action.DoesWhat,
                         r.Action.LeadsText,
                         r.Rating,
                         r.Action.IsExempt,

@@ -9,8 +9,6 @@ public sealed record NewApiKey(ApiKey Record, string Key);
 /// <summary>Making, listing, revoking and checking API keys, for the account page and the API's authentication.</summary>
 public sealed class ApiKeys(ServicePlanDbContext db, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
-
     /// <summary>How stale "last used" may be: writing it on every request would turn each API read into a write.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 

@@ -123,7 +123,7 @@ public sealed class YouSaidWeDidPages(ServicePlanDbContext db)
         var plans = db.Plans.Where(p => p.OrganisationId == organisationId);
         var exemptActions = await db.Actions.AsNoTracking()
             .Where(a => a.IsExempt && plans.Any(p => p.Id == a.PlanId))
-            .Select(a => new { a.WhatIsDone, a.Measure, a.ChildrenExperience })
+            .Select(a => new { a.DoesWhat, a.Measure, a.ChildrenExperience })
             .ToListAsync(ct);
         var exemptComments = await db.ProgressUpdates.AsNoTracking()
             .Where(u => db.Actions.Any(a => a.Id == u.ActionId && (a.IsExempt || u.IsExempt) && plans.Any(p => p.Id == a.PlanId)))
@@ -133,7 +133,7 @@ public sealed class YouSaidWeDidPages(ServicePlanDbContext db)
         return PublishingCheck.Problems(
             draft.Content.TextsToPublish(titles).ToList(),
             known,
-            exemptActions.SelectMany(a => new[] { a.WhatIsDone, a.Measure, a.ChildrenExperience }).Concat(exemptComments));
+            exemptActions.SelectMany(a => new[] { a.DoesWhat, a.Measure, a.ChildrenExperience }).Concat(exemptComments));
     }
 
     /// <summary>Publishes the saved words if nothing stops them; otherwise returns what does and publishes nothing.</summary>

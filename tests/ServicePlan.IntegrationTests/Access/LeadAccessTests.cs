@@ -105,7 +105,7 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
             ["Input.Version"] = action.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Ref"] = action.Ref,
             ["Input.LeadsText"] = action.LeadsText,
-            ["Input.WhatIsDone"] = "Rewritten by the lead",
+            ["Input.DoesWhat"] = "Rewritten by the lead",
             ["Input.DueText"] = action.DueText,
             ["Input.Measure"] = action.Measure,
             ["Input.ChildrenExperience"] = action.ChildrenExperience,
@@ -116,7 +116,7 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
         Assert.True(IsDenied(edit), AuthorisationMatrix.Explain(edit));
         Assert.True(IsDenied(exempt), AuthorisationMatrix.Explain(exempt));
         var after = await app.ActionAsync("13");
-        Assert.Equal((action.Version, action.WhatIsDone), (after.Version, after.WhatIsDone));
+        Assert.Equal((action.Version, action.DoesWhat), (after.Version, after.DoesWhat));
         Assert.False(after.Updates.Single(u => u.Id == update.Id).IsExempt);
         Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
     }

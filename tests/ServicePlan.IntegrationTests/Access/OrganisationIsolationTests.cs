@@ -103,7 +103,7 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
             ($"/actions/{demo.ActionId}/edit", new()
             {
                 ["Input.Version"] = action.Version.ToString(CultureInfo.InvariantCulture), ["Input.Ref"] = action.Ref, ["Input.LeadsText"] = action.LeadsText,
-                ["Input.WhatIsDone"] = "Rewritten from Riverside", ["Input.DueText"] = action.DueText, ["Input.Measure"] = action.Measure,
+                ["Input.DoesWhat"] = "Rewritten from Riverside", ["Input.DueText"] = action.DueText, ["Input.Measure"] = action.Measure,
                 ["Input.ChildrenExperience"] = action.ChildrenExperience,
             }),
             ($"/actions/{demo.ActionId}/updates/{demo.UpdateId}/exempt", new() { ["Paragraph"] = "Paragraph 1" }),

@@ -38,7 +38,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
             ["Input.Version"] = action.Version.ToString(CultureInfo.InvariantCulture),
             ["Input.Ref"] = action.Ref,
             ["Input.LeadsText"] = action.LeadsText,
-            ["Input.WhatIsDone"] = "Runs the transition group every quarter.",
+            ["Input.DoesWhat"] = "Runs the transition group every quarter.",
             ["Input.DueText"] = action.DueText,
             ["Input.Measure"] = action.Measure,
             ["Input.ChildrenExperience"] = action.ChildrenExperience,
@@ -50,7 +50,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
         Assert.Equal("Rachel Talmage", entry.UserName);
         Assert.Equal(AuditChange.Changed, entry.Change);
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, entry.AtUtc);
-        Assert.Contains(new FieldChange("WhatIsDone", action.WhatIsDone, "Runs the transition group every quarter."), entry.Fields);
+        Assert.Contains(new FieldChange("WhatIsDone", action.DoesWhat, "Runs the transition group every quarter."), entry.Fields);
         Assert.Contains(new FieldChange("IsExempt", "False", "True"), entry.Fields);
         Assert.Contains(new FieldChange("ExemptParagraph", null, "Paragraph 1"), entry.Fields);
         Assert.DoesNotContain(entry.Fields, f => f.Field is "Version" or "Measure");
@@ -144,7 +144,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
             ["Input.Version"] = (action.Version - 1).ToString(CultureInfo.InvariantCulture),
             ["Input.Ref"] = action.Ref,
             ["Input.LeadsText"] = action.LeadsText,
-            ["Input.WhatIsDone"] = "A change from a stale form.",
+            ["Input.DoesWhat"] = "A change from a stale form.",
             ["Input.DueText"] = action.DueText,
             ["Input.Measure"] = action.Measure,
             ["Input.ChildrenExperience"] = action.ChildrenExperience,

@@ -34,7 +34,7 @@ public sealed class EditConflictTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(admin.GetByLabel("Does what?")).ToHaveValueAsync("Admin's wording: the panel meets weekly.");
 
         var stored = await browser.ActionAsync("22");
-        Assert.Equal("Owner's wording: the panel meets monthly.", stored.WhatIsDone);
+        Assert.Equal("Owner's wording: the panel meets monthly.", stored.DoesWhat);
         Assert.Equal(action.Version + 1, stored.Version);
         await owner.Context.CloseAsync();
         await admin.Context.CloseAsync();

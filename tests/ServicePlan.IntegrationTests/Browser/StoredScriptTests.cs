@@ -46,7 +46,7 @@ public sealed class StoredScriptTests(BrowserFixture browser) : IClassFixture<Br
         await AssertInertAsync(page, "the print-friendly report");
 
         await using var db = browser.Database.CreateContext();
-        Assert.Equal("Does what? " + Payload, (await db.Actions.SingleAsync(a => a.Id == actionId)).WhatIsDone);
+        Assert.Equal("Does what? " + Payload, (await db.Actions.SingleAsync(a => a.Id == actionId)).DoesWhat);
         Assert.Equal(1, await db.ProgressUpdates.CountAsync(u => u.ActionId == actionId && u.Comment == "Comment " + Payload));
         await page.Context.CloseAsync();
     }

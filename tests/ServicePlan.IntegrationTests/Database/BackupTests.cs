@@ -27,7 +27,7 @@ public sealed class BackupTests(ServicePlanAppFixture app) : IClassFixture<Servi
         await using (var db = app.Database.CreateContext())
         {
             await db.ProgressUpdates.Where(u => u.ActionId == action.Id).ExecuteDeleteAsync();
-            await db.Actions.Where(a => a.Id == action.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.WhatIsDone, "Changed after the backup."));
+            await db.Actions.Where(a => a.Id == action.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.DoesWhat, "Changed after the backup."));
         }
 
         Assert.NotEqual(before, await SnapshotAsync(app.Database.ConnectionString));

@@ -130,7 +130,7 @@ public sealed class DemoGenerateTests
         Rows(await db.Reviews.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
         Rows(await db.Sections.AsNoTracking().OrderBy(s => s.Id).ToListAsync());
         Rows(await db.Objectives.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.SectionId, o.Aim, o.Order }).ToListAsync());
-        Rows(await db.Actions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.PlanId, a.ObjectiveId, a.Ref, a.LeadsText, a.WhatIsDone, a.DueText, a.DueKind, a.DueOn, a.Measure, a.ChildrenExperience, a.CreatedAtUtc, a.RetainedForOversight }).ToListAsync());
+        Rows(await db.Actions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.PlanId, a.ObjectiveId, a.Ref, a.LeadsText, a.DoesWhat, a.DueText, a.DueKind, a.DueOn, a.Measure, a.ChildrenExperience, a.CreatedAtUtc, a.RetainedForOversight }).ToListAsync());
         Rows(await db.ProgressUpdates.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.ActionId, u.ReviewId, u.Rating, u.Comment, u.AuthorName, u.AuthorUserId, u.RecordedAtUtc }).ToListAsync());
         return text.ToString();
     }

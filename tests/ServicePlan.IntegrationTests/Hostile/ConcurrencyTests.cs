@@ -94,7 +94,7 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
                 ["Input.Version"] = action.Version.ToString(CultureInfo.InvariantCulture),
                 ["Input.Ref"] = action.Ref,
                 ["Input.LeadsText"] = action.LeadsText,
-                ["Input.WhatIsDone"] = $"Wording from editor {i}.",
+                ["Input.DoesWhat"] = $"Wording from editor {i}.",
                 ["Input.DueText"] = action.DueText,
                 ["Input.Measure"] = action.Measure,
                 ["Input.ChildrenExperience"] = action.ChildrenExperience,
@@ -109,7 +109,7 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
             }
 
             var stored = await app.ActionAsync("20");
-            Assert.Equal($"Wording from editor {saved.i}.", stored.WhatIsDone);
+            Assert.Equal($"Wording from editor {saved.i}.", stored.DoesWhat);
             Assert.Equal(action.Version + 1, stored.Version);
         }
         finally

@@ -64,7 +64,7 @@ public sealed class ImportSafetyTests(ServicePlanAppFixture app) : IClassFixture
             Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
             var planId = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("planId").GetGuid();
             await using var db = app.Database.CreateContext();
-            var texts = await db.Actions.Where(a => a.PlanId == planId).Select(a => a.WhatIsDone).ToListAsync();
+            var texts = await db.Actions.Where(a => a.PlanId == planId).Select(a => a.DoesWhat).ToListAsync();
             Assert.Contains(texts, t => t == "Beforeafter" || t == "Escaped NUL and \uFFFDhalf");
         }
     }

@@ -8,12 +8,12 @@ namespace ServicePlan.IntegrationTests.Plans;
 [Trait("Category", "Database")]
 public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private static Dictionary<string, string> Form(ServicePlan.Plans.PlanAction action, int version, string whatIsDone, string due) => new()
+    private static Dictionary<string, string> Form(ServicePlan.Plans.PlanAction action, int version, string doesWhat, string due) => new()
     {
         ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Input.Ref"] = action.Ref,
         ["Input.LeadsText"] = action.LeadsText,
-        ["Input.WhatIsDone"] = whatIsDone,
+        ["Input.DoesWhat"] = doesWhat,
         ["Input.DueText"] = due,
         ["Input.Measure"] = action.Measure,
         ["Input.ChildrenExperience"] = action.ChildrenExperience,
@@ -30,7 +30,7 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await app.ActionAsync("18");
-        Assert.Equal("Runs the transition group quarterly.", saved.WhatIsDone);
+        Assert.Equal("Runs the transition group quarterly.", saved.DoesWhat);
         Assert.Equal("Jan-25", saved.DueText);
         Assert.Equal(DueKind.Date, saved.DueKind);
         Assert.Equal(new DateOnly(2025, 1, 31), saved.DueOn);
@@ -54,8 +54,8 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
         var page = TestClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Someone else saved this action after you opened it", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("First person's wording.", page.QuerySelector(".app-conflict")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Second person's wording.", page.QuerySelector("#Input_WhatIsDone")!.TextContent);
-        Assert.Equal("First person's wording.", (await app.ActionAsync("21")).WhatIsDone);
+        Assert.Equal("Second person's wording.", page.QuerySelector("#Input_DoesWhat")!.TextContent);
+        Assert.Equal("First person's wording.", (await app.ActionAsync("21")).DoesWhat);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
         var response = await client.PostFormAsync($"/actions/{action.Id}/edit", $"/actions/{action.Id}/edit", Form(action, action.Version, "", "Jul-24"));
 
         Assert.Contains("Enter what is done", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(action.WhatIsDone, (await app.ActionAsync("19")).WhatIsDone);
+        Assert.Equal(action.DoesWhat, (await app.ActionAsync("19")).DoesWhat);
     }
 
     [Fact]
@@ -86,6 +86,6 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
             Assert.Contains("/account/access-denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(action.WhatIsDone, (await app.ActionAsync("13")).WhatIsDone);
+        Assert.Equal(action.DoesWhat, (await app.ActionAsync("13")).DoesWhat);
     }
 }

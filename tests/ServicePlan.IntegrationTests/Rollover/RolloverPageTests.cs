@@ -79,7 +79,7 @@ public sealed class RolloverPageTests(ServicePlanAppFixture app) : IClassFixture
         Assert.Equal($"/actions/{action}", (await owner.Http.GetAsync($"/actions/{action}/progress")).Headers.Location!.ToString());
         var progress = await owner.PostFormAsync($"/actions/{action}", $"/actions/{action}/progress", new() { ["Input.Rating"] = "Green", ["Input.Comment"] = "Too late." });
         Assert.Contains("rolled over and closed, so its progress can no longer be updated", await progress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var edit = await owner.PostFormAsync($"/actions/{action}", $"/actions/{action}/edit", new() { ["Input.WhatIsDone"] = "Changed", ["Input.Version"] = "0" });
+        var edit = await owner.PostFormAsync($"/actions/{action}", $"/actions/{action}/edit", new() { ["Input.DoesWhat"] = "Changed", ["Input.Version"] = "0" });
         Assert.Contains("rolled over and closed, so its actions can no longer be changed", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var review = await owner.PostFormAsync($"/plans/{plan.Id}/reviews", $"/plans/{plan.Id}/reviews", new()
         {

@@ -80,7 +80,7 @@ public static class RolloverPlans
                 Ref = reference,
                 Order = ++order,
                 LeadsText = lead?.Initials ?? "HoS",
-                WhatIsDone = $"Action {reference} of {period}",
+                DoesWhat = $"Action {reference} of {period}",
                 Measure = "Audit",
                 ChildrenExperience = "Better help",
                 RetainedForOversight = retained,

@@ -261,7 +261,7 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
         var plan = new Plan { OrganisationId = current.OrganisationId, Title = "Service Development Plan 2023-4", Period = new FinancialYear(2023), Status = PlanStatus.Closed };
         var section = new Section { PlanId = plan.Id, Title = "Ofsted", Order = 1 };
         var objective = new Objective { SectionId = section.Id, Aim = "Supervision is reflective (Ofsted)", Order = 1, Sources = [source] };
-        var action = new PlanAction { PlanId = plan.Id, ObjectiveId = objective.Id, Ref = "3", Order = 1, WhatIsDone = "Audit supervision quarterly" };
+        var action = new PlanAction { PlanId = plan.Id, ObjectiveId = objective.Id, Ref = "3", Order = 1, DoesWhat = "Audit supervision quarterly" };
         action.Updates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Red, AuthorName = "Rachel Talmage", RecordedAtUtc = new DateTime(2023, 7, 1, 9, 0, 0, DateTimeKind.Utc) });
         action.Updates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Green, AuthorName = "Rachel Talmage", RecordedAtUtc = new DateTime(2023, 10, 1, 9, 0, 0, DateTimeKind.Utc) });
         objective.Actions.Add(action);

@@ -144,7 +144,7 @@ public sealed class YouSaidWeDidTests(ServicePlanAppFixture app) : IClassFixture
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 
-        var copied = await PostAsync(owner, "Publish", (_staff, "Staff asked for clearer plans.", "We did this: " + action.WhatIsDone, WeDidStatus.Doing));
+        var copied = await PostAsync(owner, "Publish", (_staff, "Staff asked for clearer plans.", "We did this: " + action.DoesWhat, WeDidStatus.Doing));
         var refused = TestClient.Parse(await copied.Content.ReadAsStringAsync());
         Assert.Contains(PublishingCheck.ExemptReason, refused.QuerySelector("#publishing-problems")!.TextContent, StringComparison.Ordinal);
 
@@ -154,13 +154,13 @@ public sealed class YouSaidWeDidTests(ServicePlanAppFixture app) : IClassFixture
         using var anonymous = app.CreateClient();
         var page = await anonymous.GetPageAsync(Address);
         var text = page.Body!.TextContent;
-        Assert.DoesNotContain(action.WhatIsDone, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(action.DoesWhat, text, StringComparison.Ordinal);
         Assert.Contains("Plans now use one simple template.", text, StringComparison.Ordinal);
 
         // Nothing from the plan is on the page at all: no action, no comment, no source title.
         await using (var db = app.Database.CreateContext())
         {
-            foreach (var what in await db.Actions.Select(a => a.WhatIsDone).Where(w => w.Length > 30).ToListAsync())
+            foreach (var what in await db.Actions.Select(a => a.DoesWhat).Where(w => w.Length > 30).ToListAsync())
                 Assert.DoesNotContain(what, text, StringComparison.Ordinal);
         }
 

@@ -48,7 +48,7 @@ public sealed class PlanGeneratorTests
                 text.AppendLine($"{objective.Id}|{objective.Aim}|{objective.Order}");
                 foreach (var a in objective.Actions)
                 {
-                    text.AppendLine($"{a.Id}|{a.Ref}|{a.LeadsText}|{string.Join(",", a.Leads.Select(l => l.Id))}|{a.WhatIsDone}|{a.DueText}|{a.DueKind}|{a.DueOn}|{a.Measure}|{a.ChildrenExperience}|{a.CreatedAtUtc:O}|{a.RetainedForOversight}");
+                    text.AppendLine($"{a.Id}|{a.Ref}|{a.LeadsText}|{string.Join(",", a.Leads.Select(l => l.Id))}|{a.DoesWhat}|{a.DueText}|{a.DueKind}|{a.DueOn}|{a.Measure}|{a.ChildrenExperience}|{a.CreatedAtUtc:O}|{a.RetainedForOversight}");
                     foreach (var u in a.Updates)
                         text.AppendLine($"{u.Id}|{u.ReviewId}|{u.Rating}|{u.Comment}|{u.AuthorName}|{u.AuthorUserId}|{u.RecordedAtUtc:O}");
                 }
@@ -112,12 +112,12 @@ public sealed class PlanGeneratorTests
         }
 
         Around(PlanGenerator.AimLength, aims, "aims");
-        Around(PlanGenerator.ActionLength, actions.Select(a => a.WhatIsDone), "actions");
+        Around(PlanGenerator.ActionLength, actions.Select(a => a.DoesWhat), "actions");
         Around(PlanGenerator.MeasureLength, actions.Select(a => a.Measure), "measures");
         Around(PlanGenerator.ExperienceLength, actions.Select(a => a.ChildrenExperience), "experiences");
         Around(PlanGenerator.CommentLength, actions.SelectMany(a => a.Updates).Select(u => u.Comment), "comments");
         // Real cells vary: short ones and long ones, not one length.
-        Assert.True(actions.Min(a => a.WhatIsDone.Length) < 140 && actions.Max(a => a.WhatIsDone.Length) > 260);
+        Assert.True(actions.Min(a => a.DoesWhat.Length) < 140 && actions.Max(a => a.DoesWhat.Length) > 260);
     }
 
     [Fact]

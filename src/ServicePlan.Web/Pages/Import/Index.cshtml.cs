@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Web.Infrastructure;
@@ -80,10 +81,10 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
 
     private FinancialYear? ValidateOptions()
     {
-        if (Input.Title?.Length > 300)
-            ModelState.AddModelError("Input.Title", "Title must be 300 characters or fewer");
-        if (Input.ReviewLabel?.Length > 100)
-            ModelState.AddModelError("Input.ReviewLabel", "Review label must be 100 characters or fewer");
+        if (Input.Title?.Length > FieldLengths.PlanTitle)
+            ModelState.AddModelError("Input.Title", $"Title must be {FieldLengths.PlanTitle} characters or fewer");
+        if (Input.ReviewLabel?.Length > FieldLengths.ReviewLabel)
+            ModelState.AddModelError("Input.ReviewLabel", $"Review label must be {FieldLengths.ReviewLabel} characters or fewer");
         if (string.IsNullOrWhiteSpace(Input.Period))
             return null;
         if (FinancialYear.TryParse(Input.Period, out var year))

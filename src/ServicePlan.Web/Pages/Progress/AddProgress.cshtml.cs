@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Web.Infrastructure;
@@ -10,8 +11,6 @@ namespace ServicePlan.Web.Pages.Progress;
 [Authorize(Policy = Policies.AddProgress)]
 public sealed class AddProgressModel(ActionDetails details, ProgressRecording progress, CurrentUser user) : PageModel
 {
-    public const int MaxCommentLength = 4000;
-
     [BindProperty]
     public ProgressInput Input { get; set; } = new();
 
@@ -41,8 +40,8 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
             ModelState.AddModelError("Input.Rating", "Select a rating");
         if (string.IsNullOrWhiteSpace(Input.Comment))
             ModelState.AddModelError("Input.Comment", "Enter a comment on progress");
-        else if (Input.Comment.Length > MaxCommentLength)
-            ModelState.AddModelError("Input.Comment", $"Comment on progress must be {MaxCommentLength:N0} characters or fewer");
+        else if (Input.Comment.Length > FieldLengths.ProgressComment)
+            ModelState.AddModelError("Input.Comment", $"Comment on progress must be {FieldLengths.ProgressComment:N0} characters or fewer");
         if (!ModelState.IsValid)
             return Page();
 

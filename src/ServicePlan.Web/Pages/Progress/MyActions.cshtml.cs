@@ -9,7 +9,7 @@ using ServicePlan.Web.Infrastructure;
 namespace ServicePlan.Web.Pages.Progress;
 
 /// <summary><see cref="OpenReview"/> is the plan's open review, if any; <see cref="UpdatedInOpenReview"/> whether this action has its update in it.</summary>
-public sealed record MyAction(Guid Id, string Ref, string PlanTitle, string WhatIsDone, string DueText, Rating Rating, bool IsOverdue, bool IsDueSoon, string? OpenReview, bool UpdatedInOpenReview)
+public sealed record MyAction(Guid Id, string Ref, string PlanTitle, string DoesWhat, string DueText, Rating Rating, bool IsOverdue, bool IsDueSoon, string? OpenReview, bool UpdatedInOpenReview)
 {
     public bool NeedsUpdate => OpenReview is not null && !UpdatedInOpenReview;
 
@@ -60,7 +60,7 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
                 r.Action.Ref,
                 r.Action.Order,
                 PlanTitle = p.Title,
-                r.Action.WhatIsDone,
+                r.Action.DoesWhat,
                 r.Action.DueText,
                 r.Action.DueKind,
                 r.Action.DueOn,
@@ -71,7 +71,7 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
             .OrderBy(a => a.PlanTitle).ThenBy(a => a.Order)
             .ToListAsync(ct);
 
-        Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanTitle, a.WhatIsDone, a.DueText, a.Rating,
+        Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanTitle, a.DoesWhat, a.DueText, a.Rating,
             DueDate.IsOverdue(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             DueDate.IsDueSoon(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             a.OpenReview, a.UpdatedInOpenReview)).ToList();

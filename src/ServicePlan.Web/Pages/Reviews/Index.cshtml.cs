@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Plans;
 using ServicePlan.Reviews;
 using ServicePlan.Web.Infrastructure;
@@ -28,8 +29,8 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
 
         if (string.IsNullOrWhiteSpace(Input.Label))
             ModelState.AddModelError("Input.Label", "Enter a label for the review, like Q3 2024-25");
-        else if (Input.Label.Length > 100)
-            ModelState.AddModelError("Input.Label", "The label must be 100 characters or fewer");
+        else if (Input.Label.Length > FieldLengths.ReviewLabel)
+            ModelState.AddModelError("Input.Label", $"The label must be {FieldLengths.ReviewLabel} characters or fewer");
         var date = Input.Date();
         if (date is null)
             ModelState.AddModelError("Input.Day", "Enter the review date as a real date, like 15 1 2025");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database.Mappings;
+using ServicePlan.Database;
 using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
 
@@ -69,13 +69,13 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
         var title = Input.Title?.Trim() ?? "";
         if (title.Length == 0)
             ModelState.AddModelError("Input.Title", "Enter the source's title");
-        else if (title.Length > SourceMapping.MaxTitleLength)
-            ModelState.AddModelError("Input.Title", $"The title must be {SourceMapping.MaxTitleLength} characters or fewer");
+        else if (title.Length > FieldLengths.SourceTitle)
+            ModelState.AddModelError("Input.Title", $"The title must be {FieldLengths.SourceTitle} characters or fewer");
         var date = ReadDate();
-        if (Input.Reference?.Trim().Length > SourceMapping.MaxReferenceLength)
-            ModelState.AddModelError("Input.Reference", $"The reference must be {SourceMapping.MaxReferenceLength} characters or fewer");
-        if (Input.Recommendation?.Trim().Length > SourceMapping.MaxTextLength)
-            ModelState.AddModelError("Input.Recommendation", $"The recommendation must be {SourceMapping.MaxTextLength:N0} characters or fewer");
+        if (Input.Reference?.Trim().Length > FieldLengths.SourceReference)
+            ModelState.AddModelError("Input.Reference", $"The reference must be {FieldLengths.SourceReference} characters or fewer");
+        if (Input.Recommendation?.Trim().Length > FieldLengths.SourceText)
+            ModelState.AddModelError("Input.Recommendation", $"The recommendation must be {FieldLengths.SourceText:N0} characters or fewer");
         if (kind is { } k && !SourceKinds.HasRecommendation(k) && !string.IsNullOrWhiteSpace(Input.Recommendation))
             ModelState.AddModelError("Input.Recommendation", "Only Ofsted recommendations, inspections and audits have a recommendation: clear it, or change the kind");
 

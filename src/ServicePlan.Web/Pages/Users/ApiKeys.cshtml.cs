@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Users;
 using ServicePlan.Web.Infrastructure;
 
@@ -32,8 +33,8 @@ public sealed class ApiKeysModel(ApiKeys keys, CurrentUser user) : PageModel
         var name = Name?.Trim() ?? "";
         if (name.Length == 0)
             ModelState.AddModelError(nameof(Name), "Enter a name for the key, such as the script that will use it");
-        else if (name.Length > ApiKeys.MaxNameLength)
-            ModelState.AddModelError(nameof(Name), $"The name must be {ApiKeys.MaxNameLength} characters or fewer");
+        else if (name.Length > FieldLengths.ApiKeyName)
+            ModelState.AddModelError(nameof(Name), $"The name must be {FieldLengths.ApiKeyName} characters or fewer");
 
         if (ModelState.IsValid)
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database.Mappings;
+using ServicePlan.Database;
 using ServicePlan.Sources;
 using ServicePlan.Web.Infrastructure;
 using ServicePlan.YouSaidWeDid;
@@ -89,10 +89,10 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
         var title = Input.Title?.Trim() ?? "";
         if (title.Length == 0)
             ModelState.AddModelError("Input.Title", "Enter the page's title");
-        else if (title.Length > YouSaidWeDidPageMapping.MaxTitleLength)
-            ModelState.AddModelError("Input.Title", $"The title must be {YouSaidWeDidPageMapping.MaxTitleLength} characters or fewer");
-        if (Input.Introduction?.Trim().Length > YouSaidWeDidPageMapping.MaxIntroductionLength)
-            ModelState.AddModelError("Input.Introduction", $"The introduction must be {YouSaidWeDidPageMapping.MaxIntroductionLength:N0} characters or fewer");
+        else if (title.Length > FieldLengths.YouSaidWeDidTitle)
+            ModelState.AddModelError("Input.Title", $"The title must be {FieldLengths.YouSaidWeDidTitle} characters or fewer");
+        if (Input.Introduction?.Trim().Length > FieldLengths.YouSaidWeDidIntroduction)
+            ModelState.AddModelError("Input.Introduction", $"The introduction must be {FieldLengths.YouSaidWeDidIntroduction:N0} characters or fewer");
         var slug = Input.Slug?.Trim().ToLowerInvariant() ?? "";
         if (!PageSlug.IsValid(slug))
             ModelState.AddModelError("Input.Slug", "The web address must be 3 to 60 lower-case letters, numbers and hyphens, such as city-of-london");
@@ -108,10 +108,10 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
             var didBlank = string.IsNullOrWhiteSpace(entry.WeDid);
             if (saidBlank != didBlank)
                 ModelState.AddModelError($"Input.Entries[{i}].{(saidBlank ? "YouSaid" : "WeDid")}", $"{name}: write both what you said and what we did, or leave both empty to keep it off the page");
-            if (entry.YouSaid?.Trim().Length > SourceMapping.MaxTextLength)
-                ModelState.AddModelError($"Input.Entries[{i}].YouSaid", $"{name}: \"You said\" must be {SourceMapping.MaxTextLength:N0} characters or fewer");
-            if (entry.WeDid?.Trim().Length > SourceMapping.MaxTextLength)
-                ModelState.AddModelError($"Input.Entries[{i}].WeDid", $"{name}: \"We did\" must be {SourceMapping.MaxTextLength:N0} characters or fewer");
+            if (entry.YouSaid?.Trim().Length > FieldLengths.SourceText)
+                ModelState.AddModelError($"Input.Entries[{i}].YouSaid", $"{name}: \"You said\" must be {FieldLengths.SourceText:N0} characters or fewer");
+            if (entry.WeDid?.Trim().Length > FieldLengths.SourceText)
+                ModelState.AddModelError($"Input.Entries[{i}].WeDid", $"{name}: \"We did\" must be {FieldLengths.SourceText:N0} characters or fewer");
             if (!Enum.IsDefined(entry.Status))
                 ModelState.AddModelError($"Input.Entries[{i}].Status", $"{name}: select whether it is done");
         }

@@ -11,7 +11,7 @@ public sealed class ApiKeyMapping : IEntityTypeConfiguration<ApiKey>
         builder.ToTable("ApiKeys");
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(k => k.UserId).HasMaxLength(450);
-        builder.Property(k => k.Name).HasMaxLength(ApiKeys.MaxNameLength);
+        builder.Property(k => k.Name).HasMaxLength(FieldLengths.ApiKeyName);
         builder.Property(k => k.Prefix).HasMaxLength(ApiKeyText.PrefixLength);
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.Ignore(k => k.IsRevoked);

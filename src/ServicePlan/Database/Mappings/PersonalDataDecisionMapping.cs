@@ -7,8 +7,6 @@ namespace ServicePlan.Database.Mappings;
 
 public sealed class PersonalDataDecisionMapping : IEntityTypeConfiguration<PersonalDataDecision>
 {
-    public const int MaxReasonLength = 1000;
-
     public void Configure(EntityTypeBuilder<PersonalDataDecision> builder)
     {
         builder.ToTable("PersonalDataDecisions");
@@ -16,7 +14,7 @@ public sealed class PersonalDataDecisionMapping : IEntityTypeConfiguration<Perso
         builder.HasIndex(d => new { d.ReviewId, d.Location, d.Found }).IsUnique();
         builder.Property(d => d.Location).HasMaxLength(400);
         builder.Property(d => d.Found).HasMaxLength(400);
-        builder.Property(d => d.Reason).HasMaxLength(MaxReasonLength);
+        builder.Property(d => d.Reason).HasMaxLength(FieldLengths.PersonalDataReason);
         builder.Property(d => d.DecidedBy).HasMaxLength(200);
         builder.Property(d => d.DecidedByUserId).HasMaxLength(450);
     }

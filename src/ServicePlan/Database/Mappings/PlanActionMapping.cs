@@ -11,10 +11,12 @@ public sealed class PlanActionMapping : IEntityTypeConfiguration<PlanAction>
         builder.ToTable("Actions");
         builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.PlanId, a.Order });
-        builder.Property(a => a.Ref).HasMaxLength(40);
-        builder.Property(a => a.LeadsText).HasMaxLength(500);
-        builder.Property(a => a.DueText).HasMaxLength(500);
-        builder.Property(a => a.ExemptParagraph).HasMaxLength(200);
+        // The column keeps the name it was created with, so the schema is unchanged by the property's rename.
+        builder.Property(a => a.DoesWhat).HasColumnName("WhatIsDone");
+        builder.Property(a => a.Ref).HasMaxLength(FieldLengths.ActionRef);
+        builder.Property(a => a.LeadsText).HasMaxLength(FieldLengths.ActionWho);
+        builder.Property(a => a.DueText).HasMaxLength(FieldLengths.ActionByWhen);
+        builder.Property(a => a.ExemptParagraph).HasMaxLength(FieldLengths.ExemptParagraph);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.CurrentRating);
 

@@ -12,14 +12,14 @@ public sealed class PlanMapping : IEntityTypeConfiguration<Plan>
         builder.ToTable("Plans");
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.OrganisationId);
-        builder.Property(p => p.Title).HasMaxLength(300);
-        builder.Property(p => p.Service).HasMaxLength(300);
+        builder.Property(p => p.Title).HasMaxLength(FieldLengths.PlanTitle);
+        builder.Property(p => p.Service).HasMaxLength(FieldLengths.PlanService);
         builder.Property(p => p.Period)
             .HasConversion(year => year.StartYear, startYear => new FinancialYear(startYear))
             .HasColumnName("PeriodStartYear");
-        builder.Property(p => p.Owner).HasMaxLength(300);
-        builder.Property(p => p.MonitoringBoard).HasMaxLength(300);
-        builder.Property(p => p.ReviewFrequency).HasMaxLength(100);
+        builder.Property(p => p.Owner).HasMaxLength(FieldLengths.PlanOwner);
+        builder.Property(p => p.MonitoringBoard).HasMaxLength(FieldLengths.PlanMonitoringBoard);
+        builder.Property(p => p.ReviewFrequency).HasMaxLength(FieldLengths.PlanReviewFrequency);
         builder.Property(p => p.Version).IsConcurrencyToken();
 
         // Unique, so a plan is rolled over at most once even when two owners confirm at the same moment.

@@ -10,9 +10,9 @@ public sealed class PlanPersonMapping : IEntityTypeConfiguration<PlanPerson>
     public void Configure(EntityTypeBuilder<PlanPerson> builder)
     {
         builder.ToTable("People");
-        builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Initials).HasMaxLength(60);
-        builder.Property(p => p.Role).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(FieldLengths.PersonName);
+        builder.Property(p => p.Initials).HasMaxLength(FieldLengths.PersonInitials);
+        builder.Property(p => p.Role).HasMaxLength(FieldLengths.PersonRole);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.UserId);
     }

@@ -9,7 +9,7 @@ public sealed class ReviewMapping : IEntityTypeConfiguration<Review>
     public void Configure(EntityTypeBuilder<Review> builder)
     {
         builder.ToTable("Reviews");
-        builder.Property(r => r.Label).HasMaxLength(100);
+        builder.Property(r => r.Label).HasMaxLength(FieldLengths.ReviewLabel);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.OpenedByUserId).HasMaxLength(450);
         builder.HasIndex(r => new { r.PlanId, r.Label }).IsUnique();

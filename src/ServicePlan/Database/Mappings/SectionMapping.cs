@@ -9,7 +9,7 @@ public sealed class SectionMapping : IEntityTypeConfiguration<Section>
     public void Configure(EntityTypeBuilder<Section> builder)
     {
         builder.ToTable("Sections");
-        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.Property(s => s.Title).HasMaxLength(FieldLengths.SectionTitle);
         builder.HasIndex(s => new { s.PlanId, s.Order });
         builder.HasMany(s => s.Objectives).WithOne(o => o.Section).HasForeignKey(o => o.SectionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -7,9 +7,6 @@ namespace ServicePlan.Database.Mappings;
 
 public sealed class YouSaidWeDidPageMapping : IEntityTypeConfiguration<YouSaidWeDidPage>
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxIntroductionLength = 4000;
-
     public void Configure(EntityTypeBuilder<YouSaidWeDidPage> builder)
     {
         builder.ToTable("YouSaidWeDidPages");
@@ -19,8 +16,8 @@ public sealed class YouSaidWeDidPageMapping : IEntityTypeConfiguration<YouSaidWe
         builder.HasOne<Organisation>().WithOne().HasForeignKey<YouSaidWeDidPage>(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Slug).HasMaxLength(PageSlug.MaxLength);
         builder.HasIndex(p => p.Slug).IsUnique();
-        builder.Property(p => p.Title).HasMaxLength(MaxTitleLength);
-        builder.Property(p => p.Introduction).HasMaxLength(MaxIntroductionLength);
+        builder.Property(p => p.Title).HasMaxLength(FieldLengths.YouSaidWeDidTitle);
+        builder.Property(p => p.Introduction).HasMaxLength(FieldLengths.YouSaidWeDidIntroduction);
         builder.Property(p => p.PublishedBy).HasMaxLength(200);
         builder.Property(p => p.UpdatedBy).HasMaxLength(200);
         builder.Property(p => p.Version).IsConcurrencyToken();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServicePlan.Database;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
 using ServicePlan.Web.Infrastructure;
@@ -10,8 +11,6 @@ namespace ServicePlan.Web.Pages.Plans.Actions;
 [Authorize(Policy = Policies.EditPlan)]
 public sealed class EditModel(ActionDetails details, ActionEditing editing, CurrentUser user) : PageModel
 {
-    public const int MaxTextLength = 4000;
-
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
@@ -49,7 +48,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
             Input.Ref ?? "",
             Input.LeadsText ?? "",
             Input.LeadIds,
-            Input.WhatIsDone ?? "",
+            Input.DoesWhat ?? "",
             Input.DueText ?? "",
             Input.Measure ?? "",
             Input.ChildrenExperience ?? "",
@@ -64,13 +63,13 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
                 return Redirect(Links.Action(actionId));
             case EditResult.Conflict conflict:
                 Conflict = conflict;
-                ModelState.AddModelError("Input.WhatIsDone",
+                ModelState.AddModelError("Input.DoesWhat",
                     "Someone else saved this action after you opened it. Your changes have not been saved: check what they changed, then save again");
                 // The next save is judged against what is stored now; the user's typing stays in the form.
                 Input.Version = conflict.Current.Version;
                 return Page();
             case EditResult.PlanClosed:
-                ModelState.AddModelError("Input.WhatIsDone", "This plan has been rolled over and closed, so its actions can no longer be changed");
+                ModelState.AddModelError("Input.DoesWhat", "This plan has been rolled over and closed, so its actions can no longer be changed");
                 return Page();
             default:
                 return NotFound();
@@ -79,25 +78,25 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
 
     private void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Input.WhatIsDone))
-            ModelState.AddModelError("Input.WhatIsDone", "Enter what is done");
+        if (string.IsNullOrWhiteSpace(Input.DoesWhat))
+            ModelState.AddModelError("Input.DoesWhat", "Enter what is done");
         foreach (var (key, value, name) in new[]
         {
-            ("Input.WhatIsDone", Input.WhatIsDone, "Does what?"),
+            ("Input.DoesWhat", Input.DoesWhat, "Does what?"),
             ("Input.Measure", Input.Measure, "How will we know it has been done?"),
             ("Input.ChildrenExperience", Input.ChildrenExperience, "What will be the experience of children?"),
         })
         {
-            if (value?.Length > MaxTextLength)
-                ModelState.AddModelError(key, $"{name} must be {MaxTextLength:N0} characters or fewer");
+            if (value?.Length > FieldLengths.ActionText)
+                ModelState.AddModelError(key, $"{name} must be {FieldLengths.ActionText:N0} characters or fewer");
         }
 
-        if (Input.Ref?.Length > 40)
-            ModelState.AddModelError("Input.Ref", "Ref must be 40 characters or fewer");
-        if (Input.LeadsText?.Length > 500)
-            ModelState.AddModelError("Input.LeadsText", "Who? must be 500 characters or fewer");
-        if (Input.DueText?.Length > 500)
-            ModelState.AddModelError("Input.DueText", "By when? must be 500 characters or fewer");
+        if (Input.Ref?.Length > FieldLengths.ActionRef)
+            ModelState.AddModelError("Input.Ref", $"Ref must be {FieldLengths.ActionRef} characters or fewer");
+        if (Input.LeadsText?.Length > FieldLengths.ActionWho)
+            ModelState.AddModelError("Input.LeadsText", $"Who? must be {FieldLengths.ActionWho} characters or fewer");
+        if (Input.DueText?.Length > FieldLengths.ActionByWhen)
+            ModelState.AddModelError("Input.DueText", $"By when? must be {FieldLengths.ActionByWhen} characters or fewer");
         if (Input.IsExempt && !Schedule12A.IsParagraph(Input.ExemptParagraph))
             ModelState.AddModelError("Input.ExemptParagraph", "Select the paragraph of Schedule 12A that makes this action exempt");
     }
@@ -109,7 +108,7 @@ public sealed class ActionInput
     public string? Ref { get; set; }
     public string? LeadsText { get; set; }
     public List<Guid> LeadIds { get; set; } = [];
-    public string? WhatIsDone { get; set; }
+    public string? DoesWhat { get; set; }
     public string? DueText { get; set; }
     public string? Measure { get; set; }
     public string? ChildrenExperience { get; set; }
@@ -123,7 +122,7 @@ public sealed class ActionInput
         Ref = action.Ref,
         LeadsText = action.LeadsText,
         LeadIds = action.Leads.Select(p => p.Id).ToList(),
-        WhatIsDone = action.WhatIsDone,
+        DoesWhat = action.DoesWhat,
         DueText = action.DueText,
         Measure = action.Measure,
         ChildrenExperience = action.ChildrenExperience,

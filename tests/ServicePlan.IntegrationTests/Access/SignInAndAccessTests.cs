@@ -28,10 +28,9 @@ public sealed class SignInAndAccessTests(ServicePlanAppFixture app) : IClassFixt
     public async Task Anonymous_visitors_cannot_see_a_plan_action_or_the_api()
     {
         using var client = app.CreateClient();
-        var plan = await app.PlanAsync();
-        var action = await app.ActionAsync("1");
+        var action = await app.TestData.CreateActionAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync($"/plans/{plan.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync($"/plans/{action.PlanId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync($"/actions/{action.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.GetAsync("/api/plans")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.GetAsync($"/api/actions/{action.Id}")).StatusCode);
@@ -127,12 +126,12 @@ public sealed class SignInAndAccessTests(ServicePlanAppFixture app) : IClassFixt
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("2");
+        var action = await app.TestData.CreateActionAsync();
 
         var response = await client.Http.PostAsync($"/actions/{action.Id}/progress",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Rating"] = "Red", ["Input.Comment"] = "forged" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(action.Updates.Count, (await app.ActionAsync("2")).Updates.Count);
+        Assert.Equal(action.Updates.Count, (await app.TestData.ActionAsync(action.Id)).Updates.Count);
     }
 }

@@ -16,7 +16,7 @@ namespace ServicePlan.IntegrationTests.Audit;
 [Trait("Category", "Database")]
 public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    /// <summary>The entries for one record, oldest first; <paramref name="changes"/> leaves out the demo seed's "added" entries.</summary>
+    /// <summary>The entries for one record, oldest first; <paramref name="changes"/> leaves out the "added" entries of the test data.</summary>
     private async Task<List<AuditEntry>> EntriesAsync(string entity, string entityId, bool changes = false)
     {
         await using var db = app.Database.CreateContext();
@@ -31,7 +31,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("18");
+        var action = await app.TestData.CreateActionAsync();
 
         await owner.PostFormAsync($"/actions/{action.Id}/edit", $"/actions/{action.Id}/edit", new()
         {
@@ -64,7 +64,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var lead = app.CreateClient();
         await lead.SignInAsync(Roles.Lead);
-        var action = await app.ActionAsync("13");
+        var action = await app.TestData.CreateActionAsync(a => a.WithLead(TestData.LeadName));
         await lead.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Green", ["Input.Comment"] = "Session booked for the board." });
         Guid updateId;
         await using (var db = app.Database.CreateContext())
@@ -87,10 +87,8 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var plan = await app.PlanAsync();
-        Guid q1;
-        await using (var db = app.Database.CreateContext())
-            q1 = await db.Reviews.Where(r => r.Label == "Q1 2024-25").Select(r => r.Id).SingleAsync();
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25"));
+        var q1 = plan.ReviewId("Q1 2024-25");
 
         await owner.PostFormAsync($"/reviews/{q1}/narrative", $"/reviews/{q1}/narrative", new()
         {
@@ -102,15 +100,16 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
             ["Input.Summary"] = "On track this quarter.",
         });
         await owner.PostFormAsync($"/reviews/{q1}", $"/reviews/{q1}?handler=Close", []);
-        await owner.PostFormAsync($"/plans/{plan.Id}/reviews", $"/plans/{plan.Id}/reviews", new() { ["Input.Label"] = "Q2 2024-25", ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" });
+        await owner.PostFormAsync($"/plans/{plan.PlanId}/reviews", $"/plans/{plan.PlanId}/reviews", new() { ["Input.Label"] = "Q2 2024-25", ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" });
 
         await using var check = app.Database.CreateContext();
-        var q2 = await check.Reviews.Where(r => r.Label == "Q2 2024-25").Select(r => r.Id).SingleAsync();
+        var q2 = await check.Reviews.Where(r => r.PlanId == plan.PlanId && r.Label == "Q2 2024-25").Select(r => r.Id).SingleAsync();
         var closed = Assert.Single(await EntriesAsync("Review", Id(q1), changes: true));
         Assert.Contains(new FieldChange("Status", "Open", "Closed"), closed.Fields);
         Assert.Equal(AuditChange.Added, Assert.Single(await EntriesAsync("Review", Id(q2))).Change);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Entity == "Report narrative" && e.Changes.Contains("On track this quarter.")));
-        Assert.All(await check.AuditEntries.Where(e => e.Entity == "Review").ToListAsync(), e => Assert.Equal(plan.Id, e.PlanId));
+        string[] reviewIds = [Id(q1), Id(q2)];
+        Assert.All(await check.AuditEntries.Where(e => e.Entity == "Review" && reviewIds.Contains(e.EntityId)).ToListAsync(), e => Assert.Equal(plan.PlanId, e.PlanId));
     }
 
     [Fact]
@@ -137,7 +136,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("19");
+        var action = await app.TestData.CreateActionAsync();
 
         var stale = await owner.PostFormAsync($"/actions/{action.Id}/edit", $"/actions/{action.Id}/edit", new()
         {
@@ -177,7 +176,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
         await owner.SignInAsync(Roles.PlanOwner);
         using var admin = app.CreateClient();
         await admin.SignInAsync(Roles.Admin);
-        var action = await app.ActionAsync("20");
+        var action = await app.TestData.CreateActionAsync();
         await owner.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = "Findable words for the audit search." });
 
         var denied = await owner.Http.GetAsync("/admin/audit");

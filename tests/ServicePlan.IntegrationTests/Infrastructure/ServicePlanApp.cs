@@ -20,6 +20,9 @@ public class ServicePlanAppFixture : IAsyncLifetime
 
     public FixedClock Clock { get; } = new(FixedClock.DemoToday);
 
+    /// <summary>Plans made for one test, in the demo council: see <see cref="Infrastructure.TestData"/>.</summary>
+    public TestData TestData => new(this);
+
     protected virtual bool UseKestrel => false;
 
     public virtual async Task InitializeAsync()

@@ -24,12 +24,12 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("18");
+        var action = await app.TestData.CreateActionAsync();
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/edit", $"/actions/{action.Id}/edit", Form(action, action.Version, "Runs the transition group quarterly.", "Jan-25"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = await app.ActionAsync("18");
+        var saved = await app.TestData.ActionAsync(action.Id);
         Assert.Equal("Runs the transition group quarterly.", saved.DoesWhat);
         Assert.Equal("Jan-25", saved.DueText);
         Assert.Equal(DueKind.Date, saved.DueKind);
@@ -44,7 +44,7 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
         await first.SignInAsync(Roles.PlanOwner);
         using var second = app.CreateClient();
         await second.SignInAsync(Roles.Admin);
-        var opened = await app.ActionAsync("21");
+        var opened = await app.TestData.CreateActionAsync();
 
         var saved = await first.PostFormAsync($"/actions/{opened.Id}/edit", $"/actions/{opened.Id}/edit", Form(opened, opened.Version, "First person's wording.", opened.DueText));
         var refused = await second.PostFormAsync($"/actions/{opened.Id}/edit", $"/actions/{opened.Id}/edit", Form(opened, opened.Version, "Second person's wording.", opened.DueText));
@@ -55,7 +55,7 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
         Assert.Contains("Someone else saved this action after you opened it", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("First person's wording.", page.QuerySelector(".app-conflict")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Second person's wording.", page.QuerySelector("#Input_DoesWhat")!.TextContent);
-        Assert.Equal("First person's wording.", (await app.ActionAsync("21")).DoesWhat);
+        Assert.Equal("First person's wording.", (await app.TestData.ActionAsync(opened.Id)).DoesWhat);
     }
 
     [Fact]
@@ -63,18 +63,18 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("19");
+        var action = await app.TestData.CreateActionAsync();
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/edit", $"/actions/{action.Id}/edit", Form(action, action.Version, "", "Jul-24"));
 
         Assert.Contains("Enter what is done", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(action.DoesWhat, (await app.ActionAsync("19")).DoesWhat);
+        Assert.Equal(action.DoesWhat, (await app.TestData.ActionAsync(action.Id)).DoesWhat);
     }
 
     [Fact]
     public async Task Leads_and_viewers_cannot_edit_the_plan()
     {
-        var action = await app.ActionAsync("13");
+        var action = await app.TestData.CreateActionAsync(a => a.WithLead(TestData.LeadName));
         foreach (var role in new[] { Roles.Lead, Roles.Viewer })
         {
             using var client = app.CreateClient();
@@ -86,6 +86,6 @@ public sealed class EditActionTests(ServicePlanAppFixture app) : IClassFixture<S
             Assert.Contains("/account/access-denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(action.DoesWhat, (await app.ActionAsync("13")).DoesWhat);
+        Assert.Equal(action.DoesWhat, (await app.TestData.ActionAsync(action.Id)).DoesWhat);
     }
 }

@@ -16,7 +16,10 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("3");
+        var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25")
+            .WithSection("Children in Need", s => s.WithAction(a => a.WithUpdate(Rating.Green, "Kinship offer scoped."))));
+        var action = await app.TestData.ActionAsync(plan.SingleAction.Id);
         Assert.Equal(Rating.Green, action.CurrentRating);
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", Update("Amber", "Kinship offer drafted; waiting on legal sign-off."));
@@ -27,7 +30,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
         var newest = page.QuerySelectorAll(".app-history-row").First().QuerySelectorAll("td").Take(5).Select(td => td.TextContent.Trim()).ToArray();
         Assert.Equal(["15 Oct 2024", "Q1 2024-25", "Amber", "Kinship offer drafted; waiting on legal sign-off.", "Rachel Talmage"], newest);
         Assert.Equal(2, page.QuerySelectorAll(".app-history-row").Length);
-        Assert.Equal(Rating.Amber, (await app.ActionAsync("3")).CurrentRating);
+        Assert.Equal(Rating.Amber, (await app.TestData.ActionAsync(action.Id)).CurrentRating);
     }
 
     [Theory]
@@ -38,13 +41,13 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("6");
+        var action = await app.TestData.ActionAsync((await app.TestData.CreatePlanAsync()).SingleAction.Id);
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", Update(rating, "Posted by hand."));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Select a rating", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(action.Updates.Count, (await app.ActionAsync("6")).Updates.Count);
+        Assert.Equal(action.Updates.Count, (await app.TestData.ActionAsync(action.Id)).Updates.Count);
         await client.GetPageAsync($"/actions/{action.Id}");
     }
 
@@ -53,7 +56,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("5");
+        var action = await app.TestData.ActionAsync((await app.TestData.CreatePlanAsync()).SingleAction.Id);
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "", ["Input.Comment"] = " " });
 
@@ -62,7 +65,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
         var summary = page.QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains("Select a rating", summary, StringComparison.Ordinal);
         Assert.Contains("Enter a comment on progress", summary, StringComparison.Ordinal);
-        Assert.Equal(action.Updates.Count, (await app.ActionAsync("5")).Updates.Count);
+        Assert.Equal(action.Updates.Count, (await app.TestData.ActionAsync(action.Id)).Updates.Count);
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("5");
+        var action = await app.TestData.ActionAsync((await app.TestData.CreatePlanAsync()).SingleAction.Id);
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", Update("", "Half-written comment"));
 
@@ -83,12 +86,12 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
-        var action = await app.ActionAsync("5");
+        var action = await app.TestData.ActionAsync((await app.TestData.CreatePlanAsync()).SingleAction.Id);
 
         var response = await client.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", Update("Purple", "text"));
 
         Assert.Contains("Select a rating", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(action.Updates.Count, (await app.ActionAsync("5")).Updates.Count);
+        Assert.Equal(action.Updates.Count, (await app.TestData.ActionAsync(action.Id)).Updates.Count);
     }
 
     [Fact]
@@ -96,12 +99,12 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Lead);
-        var own = await app.ActionAsync("13");
+        var own = (await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithLead(TestData.LeadName))))).SingleAction;
 
         var response = await client.PostFormAsync($"/actions/{own.Id}/progress", $"/actions/{own.Id}/progress", Update("Blue", "Presented at SEND programme board."));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(Rating.Blue, (await app.ActionAsync("13")).CurrentRating);
+        Assert.Equal(Rating.Blue, (await app.TestData.ActionAsync(own.Id)).CurrentRating);
     }
 
     [Fact]
@@ -109,7 +112,8 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Lead);
-        var others = await app.ActionAsync("9");
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithLead("Morgan Hale").WithUpdate(Rating.Green))));
+        var others = await app.TestData.ActionAsync(plan.SingleAction.Id);
 
         var form = await client.Http.GetAsync($"/actions/{others.Id}/progress");
         var post = await client.PostFormAsync($"/actions/{others.Id}", $"/actions/{others.Id}/progress", Update("Red", "not mine"));
@@ -117,7 +121,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.Contains("/account/access-denied", form.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
-        Assert.Equal(others.Updates.Count, (await app.ActionAsync("9")).Updates.Count);
+        Assert.Equal(others.Updates.Count, (await app.TestData.ActionAsync(others.Id)).Updates.Count);
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
-        var action = await app.ActionAsync("11");
+        var action = (await app.TestData.CreatePlanAsync()).SingleAction;
 
         var response = await client.PostFormAsync($"/actions/{action.Id}", $"/actions/{action.Id}/progress", Update("Red", "viewer"));
 
@@ -138,8 +142,11 @@ public sealed class AddProgressTests(ServicePlanAppFixture app) : IClassFixture<
     [Fact]
     public async Task The_action_page_offers_the_update_form_only_to_those_who_may_use_it()
     {
-        var own = await app.ActionAsync("15");
-        var others = await app.ActionAsync("12");
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s
+            .WithAction(a => a.WithRef("1").WithLead(TestData.LeadName))
+            .WithAction(a => a.WithRef("2").WithLead("Morgan Hale"))));
+        var own = plan.Action("1");
+        var others = plan.Action("2");
         using var lead = app.CreateClient();
         await lead.SignInAsync(Roles.Lead);
         using var viewer = app.CreateClient();

@@ -9,10 +9,16 @@ namespace ServicePlan.IntegrationTests.CommitteeReport;
 [Trait("Category", "Database")]
 public sealed class NarrativeTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private async Task<Guid> ReviewAsync(string label)
+    private const string PlanTitle = "Narrative test plan 2024-25";
+
+    // Each test has a plan of its own: a saved narrative is where the next review's words start from.
+    private Task<CreatePlanResult> PlanWithQ1Async() =>
+        app.TestData.CreatePlanAsync(p => p.WithTitle(PlanTitle).WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15)));
+
+    private async Task<Guid> ReviewAsync(CreatePlanResult plan, string label)
     {
         await using var db = app.Database.CreateContext();
-        return await db.Reviews.Where(r => r.Label == label).Select(r => r.Id).SingleAsync();
+        return await db.Reviews.Where(r => r.PlanId == plan.PlanId && r.Label == label).Select(r => r.Id).SingleAsync();
     }
 
     private static Dictionary<string, string> Words(int version, string summary, string impact) => new()
@@ -31,7 +37,8 @@ public sealed class NarrativeTests(ServicePlanAppFixture app) : IClassFixture<Se
     [Fact]
     public async Task The_owners_words_go_into_the_report_and_the_next_review_starts_from_them()
     {
-        var q1 = await ReviewAsync("Q1 2024-25");
+        var plan = await PlanWithQ1Async();
+        var q1 = plan.ReviewId("Q1 2024-25");
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         var form = await owner.GetPageAsync($"/reviews/{q1}/narrative");
@@ -50,19 +57,19 @@ public sealed class NarrativeTests(ServicePlanAppFixture app) : IClassFixture<Se
         }
 
         // Close Q1, open Q2: its narrative starts from Q1's words with Q2's subject.
-        var plan = await app.PlanAsync();
         await owner.PostFormAsync($"/reviews/{q1}", $"/reviews/{q1}?handler=Close", []);
-        await owner.PostFormAsync($"/plans/{plan.Id}/reviews", $"/plans/{plan.Id}/reviews", new() { ["Input.Label"] = "Q2 2024-25", ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" });
-        var q2Form = await owner.GetPageAsync($"/reviews/{await ReviewAsync("Q2 2024-25")}/narrative");
+        await owner.PostFormAsync($"/plans/{plan.PlanId}/reviews", $"/plans/{plan.PlanId}/reviews", new() { ["Input.Label"] = "Q2 2024-25", ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" });
+        var q2Form = await owner.GetPageAsync($"/reviews/{await ReviewAsync(plan, "Q2 2024-25")}/narrative");
         Assert.Contains("previous review's report", q2Form.QuerySelector(".govuk-inset-text")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("The plan is on track this quarter.", q2Form.QuerySelector("#Input_Summary")!.TextContent);
-        Assert.Equal("Service Development Plan 2024-5: Q2 2024-25", q2Form.QuerySelector("#Input_Subject")!.GetAttribute("value"));
+        Assert.Equal($"{PlanTitle}: Q2 2024-25", q2Form.QuerySelector("#Input_Subject")!.GetAttribute("value"));
     }
 
     [Fact]
     public async Task A_save_from_a_stale_form_is_refused_and_keeps_what_was_saved()
     {
-        var q1 = await ReviewAsync("Q1 2024-25");
+        var plan = await PlanWithQ1Async();
+        var q1 = plan.ReviewId("Q1 2024-25");
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         using var admin = app.CreateClient();
@@ -83,7 +90,8 @@ public sealed class NarrativeTests(ServicePlanAppFixture app) : IClassFixture<Se
     [InlineData(Roles.Lead)]
     public async Task Viewers_and_leads_cannot_edit_the_narrative(string role)
     {
-        var q1 = await ReviewAsync("Q1 2024-25");
+        var plan = await PlanWithQ1Async();
+        var q1 = plan.ReviewId("Q1 2024-25");
         using var client = app.CreateClient();
         await client.SignInAsync(role);
 

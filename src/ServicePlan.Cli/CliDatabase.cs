@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServicePlan.Audit;
-using ServicePlan.Database;
 
 namespace ServicePlan.Cli;
 

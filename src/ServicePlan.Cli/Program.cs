@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ServicePlan.Cli;
 using ServicePlan.Cli.Commands.CommitteeReport;
 using ServicePlan.Cli.Commands.Database;

@@ -1,4 +1,3 @@
-using ServicePlan.Database;
 using ServicePlan.Web;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using ServicePlan.Audit;
-using ServicePlan.Database;
-using ServicePlan.Reminders;
-using ServicePlan.Users;
 using ServicePlan.Web.Api;
-using ServicePlan.Web.Infrastructure;
-using ServicePlan.Web.Pages;
 using ServicePlan.Web.Pages.Import;
 using ServicePlan.Web.Security;
 

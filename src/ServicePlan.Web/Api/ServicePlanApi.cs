@@ -1,9 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using ServicePlan.Plans;
-using ServicePlan.Progress;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Api;
 
@@ -36,7 +32,7 @@ public static class ServicePlanApi
                 ActionQueries actions,
                 PlanChanges changes,
                 PlanViewCache cache,
-                IOptions<JsonOptions> json,
+                IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
                 CurrentUser user,
                 CancellationToken ct) =>
             {

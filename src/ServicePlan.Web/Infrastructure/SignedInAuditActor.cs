@@ -1,5 +1,3 @@
-using ServicePlan.Audit;
-
 namespace ServicePlan.Web.Infrastructure;
 
 /// <summary>The audit trail's "who" in the web app: the signed-in person, or what acted when nobody is signed in.</summary>

@@ -1,5 +1,3 @@
-using ServicePlan.Progress;
-
 namespace ServicePlan.Web.Pages;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
-using ServicePlan.Web.Pages;
 
 namespace ServicePlan.Web.Security;
 

@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.CommitteeReport;
-using ServicePlan.Database;
 using ServicePlan.Export;
 
 namespace ServicePlan.Cli.Commands.CommitteeReport;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ServicePlan.Database;
-
 namespace ServicePlan.Cli.Commands.Database;
 
 /// <summary>`serviceplan backup -o file` and `serviceplan restore file`: an online copy of a SQLite database, and putting one back.</summary>

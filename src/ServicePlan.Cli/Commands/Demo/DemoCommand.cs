@@ -1,9 +1,7 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Demo;
 using Spectre.Console;
 

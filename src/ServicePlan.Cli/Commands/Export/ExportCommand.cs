@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Export;
 using ServicePlan.Plans;
 

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Database;
 using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Users;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Plans;
 using Spectre.Console;
 

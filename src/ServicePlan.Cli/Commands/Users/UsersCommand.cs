@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using ServicePlan.Database;
 using ServicePlan.Users;
 
 namespace ServicePlan.Cli.Commands.Users;

@@ -1,11 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Audit;
-using ServicePlan.Export;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Audit;
 

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.CommitteeReport;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Reviews;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.CommitteeReport;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.CommitteeReport;
-using ServicePlan.Export;
-using ServicePlan.Privacy;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.CommitteeReport;
 
 /// <summary>The committee cover report of a review as .docx, a print-friendly page, or JSON; a public one only when it holds no personal data.</summary>

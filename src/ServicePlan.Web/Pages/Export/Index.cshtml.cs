@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Export;
-using ServicePlan.Plans;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Export;
 
 /// <summary>Downloads of the plan: the committee appendix as .xlsx, or a plain .csv.</summary>

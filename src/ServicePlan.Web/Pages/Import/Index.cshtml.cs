@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Import;
-using ServicePlan.Plans;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Import;
 
 /// <summary>Import a plan: upload, see exactly what will be created and every warning and error, then confirm.</summary>

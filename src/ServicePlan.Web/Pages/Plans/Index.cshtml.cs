@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Plans;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Plans;
 
 public sealed class IndexModel(PlanQueries plans, CurrentUser user) : PageModel

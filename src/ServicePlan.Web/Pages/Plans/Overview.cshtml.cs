@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Plans;
-using ServicePlan.Reviews;
-using ServicePlan.Rollover;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Plans;
 
 public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, PlanRollover rollover, PlanChanges changes, PlanViewCache cache, CurrentUser user) : PageModel

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Plans;
-using ServicePlan.Privacy;
-using ServicePlan.Progress;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Privacy;
 
 /// <summary>The owner marks one progress comment exempt, so public papers print that it was withheld instead of its words.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.CommitteeReport;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Privacy;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Progress;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Progress;
 
 [Authorize(Policy = Policies.AddProgress)]

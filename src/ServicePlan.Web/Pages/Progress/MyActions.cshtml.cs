@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Progress;
-using ServicePlan.Reviews;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Progress;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Reviews;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Reviews;
 
 /// <summary>A plan's quarterly reviews, and where the owner opens the next one.</summary>

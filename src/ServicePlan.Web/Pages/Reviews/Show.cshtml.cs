@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Plans;
-using ServicePlan.Reviews;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Reviews;
 
 /// <summary>One review: how many actions are updated, and what moved since the review before.</summary>

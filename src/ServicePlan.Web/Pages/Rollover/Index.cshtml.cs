@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Plans;
-using ServicePlan.Rollover;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Rollover;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Html;
-using ServicePlan.Progress;
 
 namespace ServicePlan.Web.Pages.Shared;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Sources;
 
 public sealed class SourceInput

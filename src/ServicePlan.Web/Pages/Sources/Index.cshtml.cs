@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Sources;
 
 /// <summary>The organisation's source register: where its objectives came from, filtered by kind.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Sources;
 
 /// <summary>One source and every objective and action that answers it across the years: what an inspector or auditor asks for.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Users;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Users;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Database;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Users;
 

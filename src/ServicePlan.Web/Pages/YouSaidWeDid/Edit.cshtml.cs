@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
-using ServicePlan.YouSaidWeDid;
-
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 
 public sealed class EntryInput

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Web.Infrastructure;
-using ServicePlan.YouSaidWeDid;
-
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 
 /// <summary>The saved words exactly as the public page would show them, for the owner before publishing.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Privacy;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Plans.Actions;
 
 [Authorize(Policy = Policies.EditPlan)]

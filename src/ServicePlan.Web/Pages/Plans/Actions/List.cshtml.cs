@@ -1,13 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServicePlan.Database;
-using ServicePlan.Plans;
-using ServicePlan.Progress;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
 
 namespace ServicePlan.Web.Pages.Plans.Actions;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServicePlan.Audit;
-using ServicePlan.Plans;
-using ServicePlan.Sources;
-using ServicePlan.Web.Infrastructure;
-
 namespace ServicePlan.Web.Pages.Plans.Actions;
 
 /// <remarks>

@@ -5,6 +5,7 @@ using ServicePlan.Cli.Commands.Demo;
 using ServicePlan.Cli.Commands.Export;
 using ServicePlan.Cli.Commands.Import;
 using ServicePlan.Cli.Commands.Plans;
+using ServicePlan.Cli.Commands.Privacy;
 using ServicePlan.Cli.Commands.Rollover;
 using ServicePlan.Cli.Commands.Users;
 var db = new Option<string?>("--db")
@@ -20,6 +21,7 @@ root.Subcommands.Add(UsersCommand.Create(db));
 root.Subcommands.Add(ImportCommand.Create(db));
 root.Subcommands.Add(ExportCommand.Create(db));
 root.Subcommands.Add(ReportCommand.Create(db));
+root.Subcommands.Add(CheckCommand.Create(db));
 root.Subcommands.Add(RolloverCommand.Create(db));
 root.Subcommands.Add(BackupCommand.Backup(db));
 root.Subcommands.Add(BackupCommand.Restore(db));

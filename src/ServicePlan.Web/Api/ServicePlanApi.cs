@@ -51,20 +51,23 @@ public static class ServicePlanApi
                     return Results.NotFound();
 
                 var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q };
+                var seeExempt = await user.MaySeeExemptAsync(ct);
+                async Task<IEnumerable<ActionJson>> ListAsync() =>
+                    (await actions.ListAsync(planId, filter, ct)).Select(r => ActionJson.From(seeExempt ? r : ExemptContent.Withhold(r)));
                 if (!string.IsNullOrWhiteSpace(q))
-                    return Results.Ok((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From));
+                    return Results.Ok(await ListAsync());
 
                 // The version first, then the rows: see PlanChanges.
-                var key = string.Join('|', planId, await changes.VersionAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false);
+                var key = string.Join('|', planId, await changes.VersionAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false, seeExempt);
                 var body = await cache.GetOrAddAsync("api|" + key, async () =>
-                    JsonSerializer.SerializeToUtf8Bytes((await actions.ListAsync(planId, filter, ct)).Select(ActionJson.From), json.Value.SerializerOptions));
+                    JsonSerializer.SerializeToUtf8Bytes(await ListAsync(), json.Value.SerializerOptions));
                 return Results.Bytes(body, "application/json; charset=utf-8");
             })
             .WithName("ListActions");
 
         api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, CancellationToken ct) =>
                 await details.FindAsync(actionId, user.OrganisationId, ct) is { } detail
-                    ? Results.Ok(ActionDetailJson.From(detail))
+                    ? Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)))
                     : Results.NotFound())
             .WithName("GetAction");
     }
@@ -128,14 +131,20 @@ public sealed record ActionJson(
     string Rating,
     string? LatestComment,
     bool Overdue,
-    bool RetainedForOversight)
+    bool RetainedForOversight,
+    string? Exempt,
+    string? LatestCommentExempt)
 {
+    /// <summary>The row as the reader may see it: with exempt content already withheld for readers who may not.</summary>
     public static ActionJson From(ActionRow r) => new(
         r.Id, r.Ref, r.SectionTitle, r.Aim, r.LeadsText, r.DoesWhat, r.DueText, r.DueKind.ToString(), r.DueOn, r.Measure,
-        r.ChildrenExperience, r.Rating.Name(), r.LatestComment, r.IsOverdue, r.RetainedForOversight);
+        r.ChildrenExperience, r.Rating.Name(), r.LatestComment, r.IsOverdue, r.RetainedForOversight,
+        r.IsExempt ? Schedule12A.Marker(r.ExemptParagraph) : null,
+        r.LatestCommentIsExempt && r.LatestComment is not null ? Schedule12A.Marker(r.LatestCommentExemptParagraph) : null);
 }
 
-public sealed record UpdateJson(Guid Id, string Rating, string Comment, string Author, DateTime RecordedAtUtc, string? Review);
+/// <param name="Exempt">"Exempt (Schedule 12A paragraph 1)" for an exempt comment, which readers who may not see it get as withheld.</param>
+public sealed record UpdateJson(Guid Id, string Rating, string Comment, string Author, DateTime RecordedAtUtc, string? Review, string? Exempt);
 
 public sealed record ActionDetailJson(
     Guid Id,
@@ -154,12 +163,23 @@ public sealed record ActionDetailJson(
     string Rating,
     bool RetainedForOversight,
     int Version,
-    IReadOnlyList<UpdateJson> History)
+    IReadOnlyList<UpdateJson> History,
+    string? Exempt)
 {
-    public static ActionDetailJson From(ActionDetail d) => new(
-        d.Action.Id, d.Plan.Id, d.Action.Ref, d.Section.Title, d.Objective.Aim, d.Objective.Sources.Select(s => s.Title).ToList(),
-        d.Action.LeadsText, d.Action.Leads.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList(),
-        d.Action.DoesWhat, d.Action.DueText, d.Action.Due(d.Plan.Period).Meaning, d.Action.Measure, d.Action.ChildrenExperience,
-        d.Action.CurrentRating.Name(), d.Action.RetainedForOversight, d.Action.Version,
-        d.Action.Updates.Select(u => new UpdateJson(u.Id, u.Rating.Name(), u.Comment, u.AuthorName, u.RecordedAtUtc, u.Review?.Label)).ToList());
+    /// <summary>An exempt action's words, and exempt comments, are withheld in place unless the reader may see them.</summary>
+    public static ActionDetailJson From(ActionDetail d, bool seeExempt)
+    {
+        var a = d.Action;
+        var withheld = a.IsExempt && !seeExempt;
+        string Shown(string text) => withheld ? "" : text;
+        return new(
+            a.Id, d.Plan.Id, a.Ref, d.Section.Title, d.Objective.Aim, d.Objective.Sources.Select(s => s.Title).ToList(),
+            Shown(a.LeadsText), withheld ? [] : a.Leads.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList(),
+            withheld ? Schedule12A.WithheldAction : a.DoesWhat, Shown(a.DueText), Shown(a.Due(d.Plan.Period).Meaning), Shown(a.Measure), Shown(a.ChildrenExperience),
+            a.CurrentRating.Name(), a.RetainedForOversight, a.Version,
+            a.Updates.Select(u => new UpdateJson(
+                u.Id, u.Rating.Name(), (u.IsExempt || a.IsExempt) && !seeExempt ? Schedule12A.WithheldComment : u.Comment, u.AuthorName, u.RecordedAtUtc,
+                u.Review?.Label, u.IsExempt ? Schedule12A.Marker(u.ExemptParagraph) : null)).ToList(),
+            a.IsExempt ? Schedule12A.Marker(a.ExemptParagraph) : null);
+    }
 }

@@ -18,5 +18,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool MayEditPlan => Principal.IsInRole(ServicePlan.Users.Roles.Admin) || Principal.IsInRole(ServicePlan.Users.Roles.PlanOwner);
 
+    /// <summary>Whether exempt content is shown to this user, marked, or withheld as in a public paper.</summary>
+    public Task<bool> MaySeeExemptAsync(CancellationToken ct = default) =>
+        ExemptReaders.MaySeeAsync(accessor.HttpContext!.RequestServices.GetRequiredService<ServicePlanDbContext>(), OrganisationId, Roles, ct);
+
     public bool MayAddProgressTo(bool leadsTheAction) => ServicePlan.Users.Roles.MayAddProgress(Roles, leadsTheAction);
 }

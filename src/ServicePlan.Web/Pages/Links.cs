@@ -41,8 +41,9 @@ public static class Links
     }
 
     /// <param name="format">"xlsx" or "csv".</param>
-    public static string ExportPlan(Guid planId, string format, bool includeExempt = false) =>
-        $"/plans/{planId}/export/{Uri.EscapeDataString(format)}{(includeExempt ? "?includeExempt=true" : "")}";
+    /// <param name="isPublic">For a public paper: exempt content withheld, refused while personal data is unresolved.</param>
+    public static string ExportPlan(Guid planId, string format, bool isPublic = false) =>
+        $"/plans/{planId}/export/{Uri.EscapeDataString(format)}{(isPublic ? "?public=true" : "")}";
 
     public static string Rollover(Guid planId) => $"/plans/{planId}/rollover";
 

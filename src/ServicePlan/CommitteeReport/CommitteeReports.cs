@@ -12,6 +12,9 @@ public enum PublishedTextKind
     Narrative,
     Action,
     Comment,
+
+    /// <summary>The plan's own header and section titles, printed above the appendix table.</summary>
+    Plan,
 }
 
 public sealed record PublishedTextSource(PublishedTextKind Kind, Guid? ActionId);
@@ -27,6 +30,12 @@ public sealed record ReportResult(
     IReadOnlyList<PersonalDataDecision> Accepted,
     IReadOnlyDictionary<string, PublishedTextSource> Sources)
 {
+    /// <summary>Everything the check found in a public report, accepted or not.</summary>
+    public IReadOnlyList<PersonalDataFlag> Flags { get; init; } = [];
+
+    /// <summary>Every text a public report prints, with where it stands.</summary>
+    public IReadOnlyList<PublishedText> Texts { get; init; } = [];
+
     /// <summary>A public report is refused while anything in it looks like personal data that nobody has accepted.</summary>
     public bool MayPublish => !Report.Header.IsPublic || PersonalData.Count == 0;
 
@@ -47,8 +56,11 @@ public sealed class PersonalDataDecisionException(string message) : Exception(me
 /// </summary>
 public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries reviews, PlanTables tables, Narratives narratives)
 {
-    /// <summary>Null when there is no such review in the organisation (any organisation when none is given).</summary>
-    public async Task<ReportResult?> BuildAsync(Guid reviewId, Guid? organisationId, bool isPublic, CancellationToken ct = default)
+    /// <summary>
+    /// Null when there is no such review in the organisation (any organisation when none is given). A public report,
+    /// or one for readers who may not see exempt content, withholds it in place; otherwise it is shown, marked.
+    /// </summary>
+    public async Task<ReportResult?> BuildAsync(Guid reviewId, Guid? organisationId, bool isPublic, CancellationToken ct = default, bool seeExempt = true)
     {
         var organisation = organisationId ?? await db.Reviews.Where(r => r.Id == reviewId)
             .Join(db.Plans, r => r.PlanId, p => p.Id, (r, p) => (Guid?)p.OrganisationId).FirstOrDefaultAsync(ct);
@@ -56,24 +68,31 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             return null;
 
         var (review, plan, movement) = found;
+        var withhold = isPublic || !seeExempt;
         var actionIds = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
             .Select(a => new { a.Id, a.Ref, a.IsExempt, a.ExemptParagraph }).ToListAsync(ct);
-        var exempt = actionIds.Where(a => a.IsExempt).ToList();
-        var exemptIds = isPublic ? exempt.Select(e => e.Id).ToHashSet() : [];
-        var appendix = (await tables.LoadAsync(plan.Id, organisation, ct, includeExempt: !isPublic))!;
+        var exempt = actionIds.Where(a => a.IsExempt).ToDictionary(a => a.Id);
+        var commentParagraphs = await ExemptCommentParagraphsAsync(plan.Id, ct);
+        var appendix = (await tables.LoadAsync(plan.Id, organisation, new PlanReaders(isPublic, !withhold), ct))!;
 
         // An exempt comment is replaced, not dropped, so the committee can see that something was withheld and where.
         var withheldComments = new SortedSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<ReportAction> List(IEnumerable<MovedAction> moved) => moved.Where(m => !exemptIds.Contains(m.ActionId)).Select(m =>
+        IReadOnlyList<ReportAction> List(IEnumerable<MovedAction> moved) => moved.Where(m => !(withhold && exempt.ContainsKey(m.ActionId))).Select(m =>
         {
-            var comment = m.Comment;
-            if (isPublic && m.CommentIsExempt)
+            var (doesWhat, comment) = (m.DoesWhat, m.Comment);
+            if (exempt.TryGetValue(m.ActionId, out var action))
+                doesWhat = $"{Schedule12A.Marker(action.ExemptParagraph)}: {doesWhat}";
+            if (m.CommentIsExempt && withhold)
             {
                 comment = Schedule12A.WithheldComment;
                 withheldComments.Add(m.Ref);
             }
+            else if (m.CommentIsExempt)
+            {
+                comment = $"{Schedule12A.Marker(commentParagraphs.GetValueOrDefault(m.ActionId))}: {comment}";
+            }
 
-            return new ReportAction(m.Ref, m.Section, m.DoesWhat, m.Current, comment);
+            return new ReportAction(m.Ref, m.Section, doesWhat, m.Current, comment);
         }).ToList();
 
         var (words, _) = await narratives.ForReviewAsync(review, plan, ct);
@@ -88,7 +107,10 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             AuthorPhone: words.AuthorPhone,
             AuthorEmail: words.AuthorEmail,
             PlanTitle: plan.Title,
-            ReviewLabel: review.Label);
+            ReviewLabel: review.Label)
+        {
+            ExemptParagraphs = appendix.ExemptParagraphs,
+        };
 
         var report = new CoverReport(
             header,
@@ -99,16 +121,15 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             List(movement.Overdue),
             appendix,
             []);
-        if (isPublic)
+        if (withhold)
         {
             foreach (var row in appendix.Sections.SelectMany(s => s.Rows).Where(r => r.LatestComment == Schedule12A.WithheldComment))
                 withheldComments.Add(row.Ref);
-            var paragraphs = await ExemptCommentParagraphsAsync(plan.Id, ct);
             report = report with
             {
-                Withheld = exempt.Select(e => $"Action {e.Ref} ({e.ExemptParagraph ?? "Schedule 12A"})")
+                Withheld = exempt.Values.Select(e => $"Action {e.Ref} ({e.ExemptParagraph ?? "Schedule 12A"})")
                     .Concat(actionIds.Where(a => withheldComments.Contains(a.Ref))
-                        .Select(a => $"A comment on progress for action {a.Ref} ({paragraphs.GetValueOrDefault(a.Id) ?? "Schedule 12A"})"))
+                        .Select(a => $"A comment on progress for action {a.Ref} ({commentParagraphs.GetValueOrDefault(a.Id) ?? "Schedule 12A"})"))
                     .ToList(),
             };
         }
@@ -117,7 +138,8 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             return new ReportResult(review.Id, report, [], [], new Dictionary<string, PublishedTextSource>());
 
         var known = await PublicNames.ForPlanAsync(db, plan, ct);
-        var flags = PersonalDataCheck.Scan(TextsToPublish(report), known with
+        var texts = PublishedTexts.Of(report).ToList();
+        var flags = PersonalDataCheck.Scan(texts.Select(t => t.ToPublish()), known with
         {
             People = known.People.Append(words.AuthorName),
             AllowedEmails = words.AuthorEmail is { } email ? [email] : [],
@@ -126,10 +148,14 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
         var decisions = await db.PersonalDataDecisions.AsNoTracking().Where(d => d.ReviewId == review.Id)
             .OrderBy(d => d.DecidedAtUtc).ToListAsync(ct);
         var idsByRef = actionIds.GroupBy(a => a.Ref).ToDictionary(g => g.Key, g => g.First().Id);
-        var sources = SourcesOf(report).DistinctBy(s => s.Location).ToDictionary(
+        var sources = texts.DistinctBy(s => s.Location).ToDictionary(
             s => s.Location, s => s.Source with { ActionId = s.Ref is null ? null : idsByRef.GetValueOrDefault(s.Ref) });
         var accepted = decisions.Where(d => flags.Any(d.Covers)).ToList();
-        return new ReportResult(review.Id, report, PersonalDataDecision.Outstanding(flags, decisions), accepted, sources);
+        return new ReportResult(review.Id, report, PersonalDataDecision.Outstanding(flags, decisions), accepted, sources)
+        {
+            Flags = flags,
+            Texts = texts,
+        };
     }
 
     /// <summary>
@@ -189,40 +215,4 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
             .Select(u => new { u.ActionId, u.ExemptParagraph })
             .ToListAsync(ct))
         .GroupBy(u => u.ActionId).ToDictionary(g => g.Key, g => g.Last().ExemptParagraph);
-
-    /// <summary>Every text the public report would print, each with where it stands so the owner can find it.</summary>
-    public static IEnumerable<TextToPublish> TextsToPublish(CoverReport report) =>
-        SourcesOf(report).Select(s => new TextToPublish(s.Location, s.Text));
-
-    private static IEnumerable<(string Location, string Text, PublishedTextSource Source, string? Ref)> SourcesOf(CoverReport report)
-    {
-        var narrative = new PublishedTextSource(PublishedTextKind.Narrative, null);
-        var actionText = new PublishedTextSource(PublishedTextKind.Action, null);
-        var comment = new PublishedTextSource(PublishedTextKind.Comment, null);
-        var n = report.Narrative;
-        foreach (var (where, text) in new[]
-        {
-            ("Summary", n.Summary), ("Background", n.Background), ("Impact on children and families", n.ImpactOnChildren),
-            ("Corporate and strategic implications", n.CorporateAndStrategic), ("Financial implications", n.Financial),
-            ("Resource implications", n.Resource), ("Legal implications", n.Legal), ("Risk implications", n.Risk),
-            ("Equalities implications", n.Equalities), ("Climate implications", n.Climate), ("Security implications", n.Security),
-            ("Conclusion", n.Conclusion),
-        })
-        {
-            yield return (where, text, narrative, null);
-        }
-
-        // An overdue action may also be an area for development: its texts are the same, so they are checked once.
-        foreach (var action in report.KeyAchievements.Concat(report.AreasForDevelopment).Concat(report.Overdue).DistinctBy(a => a.Ref))
-        {
-            yield return ($"Action {action.Ref} – what is done", action.DoesWhat, actionText, action.Ref);
-            yield return ($"Action {action.Ref} – comment on progress", action.Comment, comment, action.Ref);
-        }
-
-        foreach (var row in report.Appendix.Sections.SelectMany(s => s.Rows))
-        {
-            foreach (var (column, cell) in PlanTable.Columns.Zip(row.Cells))
-                yield return ($"Appendix, action {row.Ref} – {column}", cell, column == "Comments on progress" ? comment : actionText, row.Ref);
-        }
-    }
 }

@@ -30,7 +30,11 @@ public sealed record ReportHeader(
     string? AuthorPhone,
     string? AuthorEmail,
     string PlanTitle,
-    string ReviewLabel);
+    string ReviewLabel)
+{
+    /// <summary>The Schedule 12A paragraphs of the exempt content a report that is not public shows, as its header names them.</summary>
+    public IReadOnlyList<string> ExemptParagraphs { get; init; } = [];
+}
 
 /// <summary>
 /// The owner's words, section by section. Each text may hold several paragraphs separated by blank lines; each becomes a

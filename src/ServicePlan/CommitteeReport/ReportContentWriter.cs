@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ServicePlan.Export;
 using ServicePlan.Plans;
+using ServicePlan.Privacy;
 using ServicePlan.Progress;
 
 namespace ServicePlan.CommitteeReport;
@@ -44,6 +45,7 @@ internal static partial class ReportContentWriter
 
     public static IReadOnlyList<ReportBlock> MainText(CoverReport report) =>
     [
+        .. NotForPublication(report.Header),
         .. Summary(report.Narrative),
         .. Recommendation(report.Narrative),
         new ReportHeading(1, "Main Report"),
@@ -59,6 +61,12 @@ internal static partial class ReportContentWriter
         Author(report.Header),
     ];
 
+    private static IEnumerable<ReportBlock> NotForPublication(ReportHeader header)
+    {
+        if (!header.IsPublic)
+            yield return new ReportParagraph(Schedule12A.NotForPublication);
+    }
+
     /// <summary>The header table's rows, left cell and right cell, as in seed 001.</summary>
     public static IReadOnlyList<(ReportHeaderCell Left, ReportHeaderCell Right)> HeaderRows(ReportHeader header)
     {
@@ -68,7 +76,7 @@ internal static partial class ReportContentWriter
         return
         [
             (new("Committee(s):", Clean(header.Committees)), new("Dated:", FormatDate(header.Date))),
-            (new("Subject:", Clean(header.Subject)), new(null, header.IsPublic ? "Public" : "Non-public")),
+            (new("Subject:", Clean(header.Subject)), new(null, header.IsPublic ? "Public" : header.ExemptParagraphs.Count == 0 ? "Non-public" : $"Non-public: {Schedule12A.WhyNotForPublication(header.ExemptParagraphs)}")),
             (new("Report of:", Clean(header.ReportOf)), new(null, "")),
             (new("Report author:", author), new(null, "")),
         ];

@@ -1,5 +1,6 @@
 using System.Text;
 using ServicePlan.Plans;
+using ServicePlan.Privacy;
 
 namespace ServicePlan.Export;
 
@@ -37,6 +38,10 @@ public static class CsvPlanWriter
         // Without the mark Excel reads the file as the machine's ANSI code page and mangles every non-ASCII character.
         if (output is not StreamWriter { Encoding.Preamble.Length: > 0 })
             output.Write('\uFEFF');
+
+        // Above the header row, which the importer finds by its headings, so the file still reads back.
+        if (plan.NotForPublicationBecause is { } why)
+            WriteRow(output, [Schedule12A.NotForPublication, why]);
 
         WriteRow(output, ["Section", .. PlanTable.Columns]);
         foreach (var section in plan.Sections)

@@ -11,12 +11,15 @@ public static class PlanFiles
         new("csv", "text/csv; charset=utf-8", CsvPlanWriter.Write),
     ];
 
-    /// <summary>The title in letters, digits and hyphens, with the plan's year when the title does not already say it.</summary>
+    /// <summary>
+    /// The title in letters, digits and hyphens, with the plan's year when the title does not already say it, and
+    /// "-not-for-publication" on a file that is not public, so it is not mistaken for the public one once saved.
+    /// </summary>
     public static string FileName(PlanTable table, FileFormat<PlanTable> format)
     {
         var period = table.Period.ToString();
         var safe = new string(table.Title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ').ToArray());
         var name = string.Join('-', safe.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return (name.Contains(period, StringComparison.Ordinal) ? name : $"{name}-{period}") + format.Extension;
+        return (name.Contains(period, StringComparison.Ordinal) ? name : $"{name}-{period}") + (table.IsPublic ? "" : "-not-for-publication") + format.Extension;
     }
 }

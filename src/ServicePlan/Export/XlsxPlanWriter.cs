@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServicePlan.Plans;
+using ServicePlan.Privacy;
 using ServicePlan.Progress;
 
 namespace ServicePlan.Export;
@@ -178,7 +179,7 @@ public static class XlsxPlanWriter
         });
         // The size code comes before the font code: digits straight after "&8" would be read as part of the size.
         const string small = "&8&\"Arial,Regular\"";
-        writer.WriteElement(new HeaderFooter(new OddFooter($"&L{small}{FooterText(title)}&R{small}Page &P of &N")));
+        writer.WriteElement(new HeaderFooter(new OddFooter($"&L{small}{(plan.IsPublic ? "" : Schedule12A.NotForPublication + " – ")}{FooterText(title)}&R{small}Page &P of &N")));
 
         writer.WriteEndElement();
         return new Layout(headerRow, lastRow);
@@ -193,6 +194,7 @@ public static class XlsxPlanWriter
 
         (string Label, string? Value)[] fields =
         [
+            (Schedule12A.NotForPublication, plan.NotForPublicationBecause),
             ("Service:", plan.Service),
             ("Period:", plan.Period.ToString()),
             ("Owner:", plan.Owner),

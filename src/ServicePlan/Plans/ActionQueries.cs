@@ -31,7 +31,7 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
             a.Objective.SectionId,
             Latest = a.Updates
                 .OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id)
-                .Select(u => new { u.Rating, u.Comment, u.IsExempt, u.RecordedAtUtc })
+                .Select(u => new { u.Rating, u.Comment, u.IsExempt, u.ExemptParagraph, u.RecordedAtUtc })
                 .FirstOrDefault(),
         });
 
@@ -86,7 +86,9 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
                 r.Latest == null ? null : r.Latest.Comment,
                 r.Latest != null && r.Latest.IsExempt,
                 r.Latest == null ? null : r.Latest.RecordedAtUtc,
-                false))
+                false,
+                r.Action.ExemptParagraph,
+                r.Latest == null ? null : r.Latest.ExemptParagraph))
             .ToListAsync(ct);
 
         return list.Select(r => r with { IsOverdue = DueDate.IsOverdue(r.DueKind, r.DueOn, today, r.Rating == Rating.Blue) }).ToList();

@@ -23,4 +23,6 @@ public sealed record ActionRow(
     string? LatestComment,
     bool LatestCommentIsExempt,
     DateTime? LatestUpdateUtc,
-    bool IsOverdue);
+    bool IsOverdue,
+    string? ExemptParagraph = null,
+    string? LatestCommentExemptParagraph = null);

@@ -1,3 +1,4 @@
+using ServicePlan.Privacy;
 using ServicePlan.Progress;
 
 namespace ServicePlan.Plans;
@@ -24,6 +25,27 @@ public sealed record PlanTable(
 {
     /// <summary>The column headings as the exports write them, in <see cref="PlanColumns.InTable"/> order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. PlanColumns.InTable.Select(column => column.Heading())];
+
+    /// <summary>Whether the table may go in a public paper: exempt content withheld and checked for personal data first.</summary>
+    public bool IsPublic { get; init; } = true;
+
+    /// <summary>The Schedule 12A paragraphs of the exempt content the table shows (never any when public).</summary>
+    public IReadOnlyList<string> ExemptParagraphs { get; init; } = [];
+
+    /// <summary>What a table that is not public says at its head; null for a public one.</summary>
+    public string? NotForPublicationBecause => IsPublic ? null : Schedule12A.WhyNotForPublication(ExemptParagraphs);
+}
+
+/// <summary>
+/// Who a plan table is for. A public paper withholds exempt content in place; a paper not for publication shows it,
+/// marked, to readers who may see it, and withholds it from the rest (a committee that does not receive exempt papers).
+/// </summary>
+public sealed record PlanReaders(bool IsPublic, bool SeeExempt)
+{
+    public static PlanReaders PublicPaper { get; } = new(IsPublic: true, SeeExempt: false);
+
+    /// <summary>Officers of the service: everything, exempt content marked as such.</summary>
+    public static PlanReaders Service { get; } = new(IsPublic: false, SeeExempt: true);
 }
 
 public sealed record PlanTablePerson(string Name, string Initials, string? Role);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
 using ServicePlan.Privacy;
+using ServicePlan.Progress;
 
 namespace ServicePlan.Plans;
 
@@ -8,11 +9,14 @@ namespace ServicePlan.Plans;
 public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
 {
     /// <summary>
-    /// Null when the plan does not exist (or, when an organisation is given, is not that organisation's).
-    /// Exempt actions and exempt comments are left out unless asked for: an exported appendix may end up in a public paper.
+    /// Null when the plan does not exist (or, when an organisation is given, is not that organisation's). An exempt
+    /// action or comment the readers may not see keeps its place, saying it is withheld, so a committee can see that
+    /// something was left out and where; one they may see is marked with its Schedule 12A paragraph.
     /// </summary>
-    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, CancellationToken ct = default, bool includeExempt = false)
+    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, PlanReaders readers, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(readers);
+        var seeExempt = readers.SeeExempt && !readers.IsPublic;
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.People.OrderBy(person => person.Name))
             .VisibleTo(organisationId)
@@ -21,7 +25,8 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
             return null;
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
-        var rows = (await actions.ListAsync(planId, new ActionFilter(), ct)).Where(r => includeExempt || !r.IsExempt).ToLookup(r => r.SectionId);
+        var all = await actions.ListAsync(planId, new ActionFilter(), ct);
+        var rows = all.ToLookup(r => r.SectionId);
 
         var tableSections = sections.Select(section =>
         {
@@ -31,17 +36,30 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
                 // Only an objective's first action carries its aim, as in the council's own sheets.
                 var why = row.ObjectiveId == previousObjective ? "" : row.Aim;
                 previousObjective = row.ObjectiveId;
-                return new PlanTableRow(row.Ref, why, row.LeadsText, row.DoesWhat, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
+                if (row.IsExempt && !seeExempt)
+                    return new PlanTableRow(row.Ref, why, "", Schedule12A.WithheldAction, "", "", "", Rating.None, "");
+                var doesWhat = row.IsExempt ? $"{Schedule12A.Marker(row.ExemptParagraph)}: {row.DoesWhat}" : row.DoesWhat;
+                return new PlanTableRow(row.Ref, why, row.LeadsText, doesWhat, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
             }).ToList();
             return new PlanTableSection(section.Title, tableRows);
         }).ToList();
 
-        string Comment(ActionRow row) => row.LatestCommentIsExempt && !includeExempt ? Schedule12A.WithheldComment : row.LatestComment ?? "";
+        string Comment(ActionRow row) => !row.LatestCommentIsExempt ? row.LatestComment ?? ""
+            : seeExempt ? $"{Schedule12A.Marker(row.LatestCommentExemptParagraph)}: {row.LatestComment}"
+            : Schedule12A.WithheldComment;
 
         return new PlanTable(
             plan.Title, plan.Service, plan.Period, plan.Owner, plan.MonitoringBoard, plan.RelevantStrategies, plan.ReviewFrequency,
             plan.Aims, plan.CreatedWithIdeasFrom, plan.ImplementationDate, plan.ReviewDate,
             plan.People.Select(p => new PlanTablePerson(p.Name, p.Initials, p.Role)).ToList(),
-            tableSections);
+            tableSections)
+        {
+            IsPublic = readers.IsPublic,
+            ExemptParagraphs = seeExempt
+                ? all.Where(r => r.IsExempt).Select(r => r.ExemptParagraph)
+                    .Concat(all.Where(r => r.LatestCommentIsExempt).Select(r => r.LatestCommentExemptParagraph))
+                    .Select(p => p ?? "").Distinct().ToList()
+                : [],
+        };
     }
 }

@@ -12,7 +12,7 @@ internal static partial class Addresses
         foreach (var match in PostcodePattern().EnumerateMatches(scan.Text))
         {
             var postcode = scan.Text.Substring(match.Index, match.Length);
-            scan.Flag(PersonalDataKind.Address, match.Index, match.Length, $"Looks like a postcode ({postcode})");
+            scan.Flag(PersonalDataKind.Postcode, match.Index, match.Length, $"Looks like a postcode ({postcode})");
         }
         foreach (Match match in StreetPattern().Matches(scan.Text))
         {

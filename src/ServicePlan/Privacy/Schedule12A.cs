@@ -20,5 +20,29 @@ public static class Schedule12A
     /// <summary>What a public paper prints in place of an exempt progress comment.</summary>
     public const string WithheldComment = "Comment withheld: exempt information.";
 
+    /// <summary>What a public paper prints in place of an exempt action.</summary>
+    public const string WithheldAction = "Withheld: exempt information.";
+
+    /// <summary>What a paper that is not public says at its head.</summary>
+    public const string NotForPublication = "NOT FOR PUBLICATION";
+
     public static bool IsParagraph(string? text) => Paragraphs.Any(p => p.Paragraph == text);
+
+    /// <summary>How exempt content is marked wherever a signed-in reader sees it: "Exempt (Schedule 12A paragraph 1)".</summary>
+    public static string Marker(string? paragraph) =>
+        IsParagraph(paragraph) ? $"Exempt (Schedule 12A {paragraph!.ToLowerInvariant()})" : "Exempt (Schedule 12A)";
+
+    /// <summary>
+    /// Why a paper is not for publication, in the words councils print on the agenda: "Exempt information under
+    /// paragraphs 1 and 2 of Part 1 of Schedule 12A to the Local Government Act 1972", or the service's own use
+    /// when nothing exempt is in it.
+    /// </summary>
+    public static string WhyNotForPublication(IEnumerable<string?> paragraphs)
+    {
+        var numbers = paragraphs.Where(IsParagraph).Select(p => p!["Paragraph ".Length..]).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (numbers.Count == 0)
+            return "For the service's own use: not for a public paper";
+        var list = numbers.Count == 1 ? numbers[0] : $"{string.Join(", ", numbers[..^1])} and {numbers[^1]}";
+        return $"Exempt information under paragraph{(numbers.Count == 1 ? "" : "s")} {list} of Part 1 of Schedule 12A to the Local Government Act 1972";
+    }
 }

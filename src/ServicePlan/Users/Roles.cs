@@ -23,6 +23,16 @@ public static class Roles
     /// <summary>Roles that may add progress updates (a Lead only on their own actions).</summary>
     public const string ProgressWriters = Admin + "," + PlanOwner + "," + Lead;
 
+    /// <summary>
+    /// Officers (admins, owners, leads) see exempt content, marked; viewers, who are committee members, see it only where
+    /// the organisation sends its committee exempt papers.
+    /// </summary>
+    public static bool MaySeeExempt(IEnumerable<string> userRoles, bool committeeReceivesExemptPapers)
+    {
+        var roles = userRoles.ToHashSet(StringComparer.Ordinal);
+        return roles.Contains(Admin) || roles.Contains(PlanOwner) || roles.Contains(Lead) || (roles.Contains(Viewer) && committeeReceivesExemptPapers);
+    }
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Owners and admins may update any action; a lead only those they lead; a viewer none.</summary>

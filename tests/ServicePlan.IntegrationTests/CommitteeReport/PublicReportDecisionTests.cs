@@ -180,12 +180,12 @@ public sealed class PublicReportDecisionTests(ServicePlanAppFixture app) : IClas
 
             Assert.Equal(Schedule12A.WithheldComment, CommentOn(publicJson));
             Assert.Contains("A comment on progress for action 25 (Paragraph 1)", publicJson.GetProperty("withheld").EnumerateArray().Select(w => w.GetString()));
-            Assert.Equal(comment, CommentOn(serviceJson));
-            var csv = await client.Http.GetStringAsync($"/plans/{plan.Id}/export/csv");
+            Assert.Equal($"Exempt (Schedule 12A paragraph 1): {comment}", CommentOn(serviceJson));
+            var csv = await client.Http.GetStringAsync($"/plans/{plan.Id}/export/csv?public=true");
             Assert.DoesNotContain(comment, csv, StringComparison.Ordinal);
             Assert.Contains(Schedule12A.WithheldComment, csv, StringComparison.Ordinal);
             var history = await client.GetPageAsync($"/actions/{action.Id}");
-            Assert.Contains("Exempt – Paragraph 1", history.QuerySelector(".app-history-row")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Exempt (Schedule 12A paragraph 1)", history.QuerySelector(".app-history-row")!.TextContent, StringComparison.Ordinal);
         }
         finally
         {

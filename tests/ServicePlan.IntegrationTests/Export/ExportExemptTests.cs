@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 
@@ -8,23 +7,21 @@ namespace ServicePlan.IntegrationTests.Export;
 public sealed class ExportExemptTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
     [Fact]
-    public async Task Downloads_leave_exempt_actions_out_unless_an_owner_asks_for_them()
+    public async Task A_public_download_leaves_an_exempt_action_out_and_one_not_for_publication_shows_it()
     {
-        var action = await app.ActionAsync("9");
-        await using (var db = app.Database.CreateContext())
-            await db.Actions.Where(a => a.Id == action.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.IsExempt, true).SetProperty(x => x.ExemptParagraph, "Paragraph 2"));
-        var plan = await app.PlanAsync();
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Children in Care (test data)", s => s
+            .WithAction(a => a.WithRef("9").WithDoesWhat("Training about the law on a DOLS order").Exempt("Paragraph 2"))));
         using var viewer = app.CreateClient();
         await viewer.SignInAsync(Roles.Viewer);
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 
-        var forViewer = await viewer.Http.GetStringAsync($"/plans/{plan.Id}/export/csv?includeExempt=true");
-        var forOwner = await owner.Http.GetStringAsync($"/plans/{plan.Id}/export/csv");
-        var withExempt = await owner.Http.GetStringAsync($"/plans/{plan.Id}/export/csv?includeExempt=true");
+        var forViewer = await viewer.Http.GetStringAsync($"/plans/{plan.PlanId}/export/csv?public=true");
+        var forOwner = await owner.Http.GetStringAsync($"/plans/{plan.PlanId}/export/csv?public=true");
+        var notForPublication = await owner.Http.GetStringAsync($"/plans/{plan.PlanId}/export/csv");
 
         Assert.DoesNotContain("DOLS order", forViewer, StringComparison.Ordinal);
         Assert.DoesNotContain("DOLS order", forOwner, StringComparison.Ordinal);
-        Assert.Contains("DOLS order", withExempt, StringComparison.Ordinal);
+        Assert.Contains("Exempt (Schedule 12A paragraph 2): Training about the law on a DOLS order", notForPublication, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class RoundTripTests(ServicePlanAppFixture app) : IClassFixture<Se
     private async Task<List<Shape>> ShapeAsync(Guid planId)
     {
         await using var db = app.Database.CreateContext();
-        var table = await new PlanTables(db, new ActionQueries(db, app.Clock)).LoadAsync(planId, null);
+        var table = await new PlanTables(db, new ActionQueries(db, app.Clock)).LoadAsync(planId, null, PlanReaders.PublicPaper);
         var shapes = new List<Shape>();
         foreach (var section in table!.Sections.Where(s => s.Rows.Count > 0))
         {
@@ -45,7 +45,7 @@ public sealed class RoundTripTests(ServicePlanAppFixture app) : IClassFixture<Se
     private async Task<Guid> ExportAndImportAsync(Guid planId, string format)
     {
         await using var db = app.Database.CreateContext();
-        var table = await new PlanTables(db, new ActionQueries(db, app.Clock)).LoadAsync(planId, null);
+        var table = await new PlanTables(db, new ActionQueries(db, app.Clock)).LoadAsync(planId, null, PlanReaders.PublicPaper);
         var file = new MemoryStream();
         if (format == "xlsx")
             XlsxPlanWriter.Write(table!, file);

@@ -36,7 +36,7 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.PlanActions(A, lead: B, source: B, search: "early help & SEND"), $"/plans/{A}/actions?lead={B}&source={B}&q=early%20help%20%26%20SEND", "/Plans/Actions/List" },
         { Links.ExportPlan(A, "xlsx"), $"/plans/{A}/export/xlsx", "/Export/Index" },
         { Links.ExportPlan(A, "csv"), $"/plans/{A}/export/csv", "/Export/Index" },
-        { Links.ExportPlan(A, "xlsx", includeExempt: true), $"/plans/{A}/export/xlsx?includeExempt=true", "/Export/Index" },
+        { Links.ExportPlan(A, "xlsx", isPublic: true), $"/plans/{A}/export/xlsx?public=true", "/Export/Index" },
         { Links.Rollover(A), $"/plans/{A}/rollover", "/Rollover/Index" },
         { Links.Action(A), $"/actions/{A}", "/Plans/Actions/Show" },
         { Links.ActionHistory(A), $"/actions/{A}#history", "/Plans/Actions/Show" },

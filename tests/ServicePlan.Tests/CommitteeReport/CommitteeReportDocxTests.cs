@@ -61,6 +61,19 @@ public sealed class CoverReportDocxTests
     }
 
     [Fact]
+    public void A_report_that_is_not_public_names_the_schedule_12A_paragraphs_of_what_it_shows()
+    {
+        var sample = SampleReports.Quarterly();
+        using var report = WrittenReport.Of(sample with { Header = sample.Header with { IsPublic = false, ExemptParagraphs = ["Paragraph 2", "Paragraph 1"] } });
+
+        var table = report.Body.Elements<Table>().First();
+        Assert.Equal(
+            "Non-public: Exempt information under paragraphs 1 and 2 of Part 1 of Schedule 12A to the Local Government Act 1972",
+            WrittenReport.Text(table.Elements<TableRow>().ElementAt(1).Elements<TableCell>().Last()));
+        Assert.Equal("NOT FOR PUBLICATION", WrittenReport.Text(report.Body.Elements<Paragraph>().First()));
+    }
+
+    [Fact]
     public void The_template_headings_come_in_the_council_order()
     {
         using var report = WrittenReport.Of(SampleReports.Quarterly());

@@ -18,6 +18,25 @@ public class CsvPlanWriterTests
     private static string ExportText(PlanTable plan) => Encoding.UTF8.GetString(Export(plan).AsSpan(Bom.Length));
 
     [Fact]
+    public void A_file_not_for_publication_says_so_and_why_above_the_header_row()
+    {
+        var text = ExportText(SamplePlans.Sample() with { IsPublic = false, ExemptParagraphs = ["Paragraph 1"] });
+
+        var lines = text.Split("\r\n");
+        Assert.Equal("NOT FOR PUBLICATION,Exempt information under paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972", lines[0]);
+        Assert.StartsWith("Section,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_file_starts_with_its_header_row()
+    {
+        var text = ExportText(SamplePlans.Sample());
+
+        Assert.StartsWith("Section,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT FOR PUBLICATION", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Starts_with_one_UTF8_byte_order_mark_as_Excel_CSV_UTF8_does()
     {
         var bytes = Export(SamplePlans.Sample());

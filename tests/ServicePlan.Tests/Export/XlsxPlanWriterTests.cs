@@ -107,6 +107,24 @@ public class XlsxPlanWriterTests
     }
 
     [Fact]
+    public void A_workbook_not_for_publication_says_so_first_in_its_header_block_and_on_every_page()
+    {
+        using var workbook = new ExportedWorkbook(SamplePlans.Sample() with { IsPublic = false, ExemptParagraphs = ["Paragraph 2"] });
+
+        Assert.Equal("NOT FOR PUBLICATION", workbook.Text("A2"));
+        Assert.Equal("Exempt information under paragraph 2 of Part 1 of Schedule 12A to the Local Government Act 1972", workbook.Text("B2"));
+        Assert.Contains("NOT FOR PUBLICATION", workbook.Worksheet.Elements<HeaderFooter>().Single().OddFooter!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_workbook_does_not_say_not_for_publication()
+    {
+        using var workbook = new ExportedWorkbook(SamplePlans.Sample());
+
+        Assert.DoesNotContain(workbook.Rows.SelectMany(r => workbook.RowTexts((int)r.RowIndex!.Value)), t => t.Contains("NOT FOR PUBLICATION", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Header_block_leaves_out_empty_fields_and_a_blank_row_separates_it_from_the_table()
     {
         using var workbook = new ExportedWorkbook(SamplePlans.Bare());

@@ -36,7 +36,7 @@ public sealed class MadeUpExampleTests
     [InlineData("He was born in 2011 in Eritrea", PersonalDataKind.DateOfBirth, "born in 2011")]
     [InlineData("Age assessment says 03/01/2008 is his date of birth", PersonalDataKind.DateOfBirth, "03/01/2008")]
     [InlineData("lives at 14 Farringdon Road", PersonalDataKind.Address, "14 Farringdon Road")]
-    [InlineData("moved to EC2Y 8DS last month", PersonalDataKind.Address, "EC2Y 8DS")]
+    [InlineData("moved to EC2Y 8DS last month", PersonalDataKind.Postcode, "EC2Y 8DS")]
     [InlineData("now in Flat 3 with her aunt", PersonalDataKind.Address, "Flat 3")]
     [InlineData("call 07700 900123 after school", PersonalDataKind.PhoneNumber, "07700 900123")]
     [InlineData("Mum's landline is 020 7946 0018", PersonalDataKind.PhoneNumber, "020 7946 0018")]

@@ -12,7 +12,7 @@ public sealed class ReportModel(CommitteeReports reports, CurrentUser user) : Pa
     {
         if (CoverReportFiles.Formats.Find(format) is not { } file)
             return NotFound();
-        var result = await reports.BuildAsync(reviewId, user.OrganisationId, @public, ct);
+        var result = await reports.BuildAsync(reviewId, user.OrganisationId, @public, ct, seeExempt: await user.MaySeeExemptAsync(ct));
         if (result is null)
             return NotFound();
 
@@ -21,6 +21,7 @@ public sealed class ReportModel(CommitteeReports reports, CurrentUser user) : Pa
             ReviewId = reviewId;
             ReviewLabel = result.Report.Header.ReviewLabel;
             PersonalData = result.PersonalData;
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 

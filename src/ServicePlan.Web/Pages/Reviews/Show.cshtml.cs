@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ServicePlan.Web.Pages.Reviews;
 
 /// <summary>One review: how many actions are updated, and what moved since the review before.</summary>
-public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, CurrentUser user) : PageModel
+public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, ServicePlanDbContext db, CurrentUser user) : PageModel
 {
     public Review Review { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -39,6 +41,12 @@ public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, Cu
         if (await reviews.MovementAsync(reviewId, user.OrganisationId, ct) is not { } found)
             return false;
         (Review, Plan, Movement) = found;
+        if (!await user.MaySeeExemptAsync(ct))
+        {
+            var exempt = await db.Actions.AsNoTracking().Where(a => a.PlanId == Plan.Id && a.IsExempt).Select(a => a.Id).ToListAsync(ct);
+            Movement = ExemptContent.Withhold(Movement, exempt.ToHashSet());
+        }
+
         return true;
     }
 }

@@ -31,6 +31,7 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
 
     /// <summary>What the tables depend on: the plan and its version, today (for Overdue) and the filters.</summary>
     private string _cacheKey = "";
+    private bool _seeExempt;
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
@@ -64,7 +65,8 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             Search = Search?.Length > 200 ? Search[..200] : Search,
         };
         IsFiltered = !_filter.IsEmpty;
-        _cacheKey = string.Join('|', "list", planId, version, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue);
+        _seeExempt = await user.MaySeeExemptAsync(ct);
+        _cacheKey = string.Join('|', "list", planId, version, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue, _seeExempt);
         return Page();
     }
 
@@ -78,6 +80,8 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
         async Task<string> Render()
         {
             var rows = await actions.ListAsync(Plan.Id, _filter, ct);
+            if (!_seeExempt)
+                rows = rows.Select(ExemptContent.Withhold).ToList();
             var total = IsFiltered ? await db.Actions.CountAsync(a => a.PlanId == Plan.Id, ct) : rows.Count;
             await using var html = new StringWriter();
             (await render(new ActionTables(rows, total, IsFiltered))).WriteTo(html, HtmlEncoder.Default);

@@ -25,6 +25,15 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
     /// <summary>Comments can be marked exempt even in a closed plan: an old comment may yet go in a public paper.</summary>
     public bool MayMarkExempt => user.MayEditPlan;
 
+    /// <summary>Whether this reader is shown exempt content, marked; otherwise it is withheld in its place.</summary>
+    public bool SeeExempt { get; private set; }
+
+    public bool ActionWithheld => Detail.Action.IsExempt && !SeeExempt;
+
+    public bool HasExemptComments => Detail.Action.Updates.Any(u => u.IsExempt) || Lineage.EarlierUpdates.Any(e => e.Update.IsExempt);
+
+    public bool Shows(ProgressUpdate update) => SeeExempt || !(update.IsExempt || Detail.Action.IsExempt);
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -50,6 +59,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
         MayAddProgress = open && user.MayAddProgressTo(detail.Action.Leads.Any(p => p.UserId == user.Id));
         MayEdit = open && user.MayEditPlan;
         Lineage = await lineages.ForAsync(detail.Action, user.OrganisationId, ct);
+        SeeExempt = await user.MaySeeExemptAsync(ct);
         return Page();
     }
 

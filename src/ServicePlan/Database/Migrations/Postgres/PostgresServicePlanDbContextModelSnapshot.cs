@@ -473,6 +473,11 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("WhatIsDone");
+
                     b.Property<string>("DueKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -525,10 +530,6 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
-
-                    b.Property<string>("WhatIsDone")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -947,6 +948,9 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("CommitteeReceivesExemptPapers")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -464,6 +464,11 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("WhatIsDone");
+
                     b.Property<string>("DueKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -516,10 +521,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("WhatIsDone")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -938,6 +939,9 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CommitteeReceivesExemptPapers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()

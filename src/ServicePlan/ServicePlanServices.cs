@@ -8,6 +8,7 @@ using ServicePlan.Demo;
 using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
+using ServicePlan.Redaction;
 using ServicePlan.Reminders;
 using ServicePlan.Reviews;
 using ServicePlan.Rollover;
@@ -46,6 +47,8 @@ public static class ServicePlanServices
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();
+        services.AddScoped<CommentEditing>();
+        services.AddScoped<Redactions>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<PlanRollover>();

@@ -6,7 +6,7 @@ namespace ServicePlan.Web.Pages.Plans.Actions;
 /// progress or edit), the other years' plans (the lineage, which changes with those plans) and the sources (the council's
 /// register, renamed without touching the plan) are read every time.
 /// </remarks>
-public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, AuditTrail trail, PlanChanges changes, PlanViewCache cache, CurrentUser user) : PageModel
+public sealed class ShowModel(ActionDetails details, ActionQueries actions, ActionLineages lineages, AuditTrail trail, PlanChanges changes, PlanViewCache cache, CommentEditing editing, CurrentUser user) : PageModel
 {
     public ActionDetail Detail { get; private set; } = null!;
 
@@ -25,6 +25,18 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
     /// <summary>Comments can be marked exempt even in a closed plan: an old comment may yet go in a public paper.</summary>
     public bool MayMarkExempt => user.MayEditPlan;
 
+    /// <summary>Plan owners and admins may redact any text, even in a closed plan or review: erasure beats freezing.</summary>
+    public bool MayRedact => user.MayEditPlan;
+
+    /// <summary>The earlier wording of comments their authors changed, by update: shown to plan owners and admins only.</summary>
+    public ILookup<Guid, CommentVersion> EarlierWordings { get; private set; } = Array.Empty<CommentVersion>().ToLookup(v => v.ProgressUpdateId);
+
+    /// <summary>The author may change their own comment while its review is open.</summary>
+    public bool MayChange(ProgressUpdate update) =>
+        CommentEditRules.Refusal(CommentEditRules.IsAuthor(update.AuthorUserId, user.Id), Detail.Plan.Status, update.Review?.Status) is null;
+
+    public bool AnyChangeable => Detail.Action.Updates.Any(MayChange);
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -42,7 +54,9 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
             _ => 32 * 1024);
         var detail = kept.Detail;
         Detail = detail;
-        Changes = kept.Changes;
+        Changes = user.MayEditPlan ? kept.Changes : WithoutEarlierWording(kept.Changes);
+        if (user.MayEditPlan)
+            EarlierWordings = await editing.EarlierWordingsAsync(actionId, ct);
         Sources = await details.SourcesAsync(detail.Objective.Id, ct);
         Due = detail.Action.Due(detail.Plan.Period);
         IsOverdue = Due.IsOverdue(actions.Today, detail.Action.CurrentRating == ServicePlan.Progress.Rating.Blue);
@@ -51,6 +65,34 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
         MayEdit = open && user.MayEditPlan;
         Lineage = await lineages.ForAsync(detail.Action, user.OrganisationId, ct);
         return Page();
+    }
+
+    /// <summary>
+    /// The change log as people other than owners see it: a comment's earlier wording is for the owners, so its
+    /// versions and the words a correction replaced are left out.
+    /// </summary>
+    private static List<AuditEntry> WithoutEarlierWording(IEnumerable<AuditEntry> entries)
+    {
+        var earlierWording = AuditInterceptor.EntityName(typeof(CommentVersion));
+        var progressUpdate = AuditInterceptor.EntityName(typeof(ProgressUpdate));
+        return entries.Where(e => e.Entity != earlierWording)
+            .Select(e => e.Entity == progressUpdate && e.Change == AuditChange.Changed
+                ? new AuditEntry
+                {
+                    Id = e.Id,
+                    AtUtc = e.AtUtc,
+                    UserId = e.UserId,
+                    UserName = e.UserName,
+                    Entity = e.Entity,
+                    EntityId = e.EntityId,
+                    Change = e.Change,
+                    OrganisationId = e.OrganisationId,
+                    PlanId = e.PlanId,
+                    ActionId = e.ActionId,
+                    Fields = [.. e.Fields.Select(f => f.Field == nameof(ProgressUpdate.Comment) ? f with { Before = null } : f)],
+                }
+                : e)
+            .ToList();
     }
 
     private sealed record Kept(ActionDetail Detail, IReadOnlyList<AuditEntry> Changes);

@@ -54,7 +54,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
             _ => 32 * 1024);
         var detail = kept.Detail;
         Detail = detail;
-        Changes = user.MayEditPlan ? kept.Changes : WithoutEarlierWording(kept.Changes);
+        Changes = user.MayEditPlan ? kept.Changes : WithoutEarlierWording(kept.Changes, detail.Action.Updates);
         if (user.MayEditPlan)
             EarlierWordings = await editing.EarlierWordingsAsync(actionId, ct);
         Sources = await details.SourcesAsync(detail.Objective.Id, ct);
@@ -68,30 +68,33 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
     }
 
     /// <summary>
-    /// The change log as people other than owners see it: a comment's earlier wording is for the owners, so its
-    /// versions and the words a correction replaced are left out.
+    /// The change log as people other than owners see it: a comment's earlier wording is for the owners, so its versions
+    /// are left out, and a comment's words are shown only where they are what the comment says now.
     /// </summary>
-    private static List<AuditEntry> WithoutEarlierWording(IEnumerable<AuditEntry> entries)
+    private static List<AuditEntry> WithoutEarlierWording(IEnumerable<AuditEntry> entries, IEnumerable<ProgressUpdate> updates)
     {
+        const string Hidden = "(earlier wording, shown to plan owners)";
+        var current = updates.ToDictionary(u => u.Id.ToString(), u => u.Comment);
         var earlierWording = AuditInterceptor.EntityName(typeof(CommentVersion));
         var progressUpdate = AuditInterceptor.EntityName(typeof(ProgressUpdate));
+        string? Shown(string entityId, string? words) =>
+            words is null || (current.TryGetValue(entityId, out var now) && string.Equals(now, words, StringComparison.Ordinal)) ? words : Hidden;
+
         return entries.Where(e => e.Entity != earlierWording)
-            .Select(e => e.Entity == progressUpdate && e.Change == AuditChange.Changed
-                ? new AuditEntry
-                {
-                    Id = e.Id,
-                    AtUtc = e.AtUtc,
-                    UserId = e.UserId,
-                    UserName = e.UserName,
-                    Entity = e.Entity,
-                    EntityId = e.EntityId,
-                    Change = e.Change,
-                    OrganisationId = e.OrganisationId,
-                    PlanId = e.PlanId,
-                    ActionId = e.ActionId,
-                    Fields = [.. e.Fields.Select(f => f.Field == nameof(ProgressUpdate.Comment) ? f with { Before = null } : f)],
-                }
-                : e)
+            .Select(e => e.Entity != progressUpdate ? e : new AuditEntry
+            {
+                Id = e.Id,
+                AtUtc = e.AtUtc,
+                UserId = e.UserId,
+                UserName = e.UserName,
+                Entity = e.Entity,
+                EntityId = e.EntityId,
+                Change = e.Change,
+                OrganisationId = e.OrganisationId,
+                PlanId = e.PlanId,
+                ActionId = e.ActionId,
+                Fields = [.. e.Fields.Select(f => f.Field == nameof(ProgressUpdate.Comment) ? f with { Before = Shown(e.EntityId, f.Before), After = Shown(e.EntityId, f.After) } : f)],
+            })
             .ToList();
     }
 

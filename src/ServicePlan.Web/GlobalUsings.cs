@@ -11,6 +11,7 @@ global using ServicePlan.Import;
 global using ServicePlan.Plans;
 global using ServicePlan.Privacy;
 global using ServicePlan.Progress;
+global using ServicePlan.Redaction;
 global using ServicePlan.Reminders;
 global using ServicePlan.Reviews;
 global using ServicePlan.Rollover;

@@ -9,6 +9,7 @@ using ServicePlan.Import;
 using ServicePlan.Plans;
 using ServicePlan.Privacy;
 using ServicePlan.Progress;
+using ServicePlan.Redaction;
 using ServicePlan.Reminders;
 using ServicePlan.Reviews;
 using ServicePlan.Rollover;
@@ -47,6 +48,8 @@ public static class ServicePlanServices
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();
+        services.AddScoped<CommentEditing>();
+        services.AddScoped<Redactions>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<PlanRollover>();

@@ -60,7 +60,22 @@ public static class Links
 
     public static string ExemptComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/exempt";
 
+    /// <summary>The author corrects their own comment while its review is open.</summary>
+    public static string EditComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/edit";
+
     public static string MyActions() => "/my-actions";
+
+    // Redaction: erasing words everywhere, by a plan owner or admin
+
+    public static string RedactComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/redact";
+
+    public static string RedactActionText(Guid actionId, ServicePlan.Redaction.ActionTextField field) => $"/actions/{actionId}/redact/{ServicePlan.Redaction.RedactionFields.Slug(field)}";
+
+    /// <summary>The review's narrative, a paragraph at a time, each with a link to redact it.</summary>
+    public static string RedactNarrative(Guid reviewId) => $"/reviews/{reviewId}/narrative/redact";
+
+    public static string RedactNarrativeParagraph(Guid reviewId, string field, int paragraph) =>
+        $"/reviews/{reviewId}/narrative/redact/{Uri.EscapeDataString(field)}/{paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     // Reviews and the committee report
 

@@ -7,6 +7,12 @@ public enum AuditChange
     Added,
     Changed,
     Removed,
+
+    /// <summary>
+    /// Words erased under data-protection law: the entry says what was redacted, by whom and why, never the words. It is
+    /// the one change ever made to earlier entries too, whose before and after values lose the words.
+    /// </summary>
+    Redacted,
 }
 
 /// <summary>One field of a record before and after a change; null where there was no value (or, for secrets, no value is kept).</summary>

@@ -38,6 +38,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     {
         [typeof(ServicePlan.Plans.PlanAction)] = "Action",
         [typeof(ServicePlan.Progress.ProgressUpdate)] = "Progress update",
+        [typeof(ServicePlan.Progress.CommentVersion)] = "Earlier wording",
         [typeof(ServicePlan.CommitteeReport.ReviewNarrative)] = "Report narrative",
         [typeof(ServicePlan.Privacy.PersonalDataDecision)] = "Personal data decision",
         [typeof(ServicePlan.Plans.PlanPerson)] = "Plan person",
@@ -46,6 +47,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         [typeof(IdentityRole)] = "Role",
         [typeof(ApiKey)] = "API key",
     };
+
+    /// <summary>What the trail calls a record of this type: "Action", "Progress update".</summary>
+    public static string EntityName(Type type) => Names.GetValueOrDefault(type) ?? type.Name;
+
+    /// <summary>What the trail calls a property of a record of this type: its name, or the name it had when the trail began.</summary>
+    public static string FieldName(Type type, string property) => FieldNames.GetValueOrDefault((type, property), property);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -20,6 +20,9 @@ public sealed class ProgressUpdate
     public bool IsExempt { get; set; }
     public string? ExemptParagraph { get; set; }
 
+    /// <summary>Moves with every change to the words (an author's correction, a redaction), so two people never silently overwrite each other.</summary>
+    public int Version { get; set; }
+
     /// <summary>The latest update: the last recorded, with the id (time-ordered) breaking ties within the same instant.</summary>
     public static ProgressUpdate? Latest(IEnumerable<ProgressUpdate> updates) =>
         updates.OrderBy(u => u.RecordedAtUtc).ThenBy(u => u.Id).LastOrDefault();

@@ -11,6 +11,7 @@ public sealed class ProgressUpdateMapping : IEntityTypeConfiguration<ProgressUpd
         builder.ToTable("ProgressUpdates");
         builder.Property(u => u.AuthorName).HasMaxLength(200);
         builder.Property(u => u.ExemptParagraph).HasMaxLength(FieldLengths.ExemptParagraph);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne(u => u.Review).WithMany().HasForeignKey(u => u.ReviewId).OnDelete(DeleteBehavior.Restrict);
 
         // The current rating is the latest update's: this index answers "latest update per action" without a scan.

@@ -646,6 +646,39 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.ToTable("PersonalDataDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProgressUpdateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ProgressUpdateId", "ReplacedAtUtc");
+
+                    b.ToTable("CommentVersions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Progress.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,6 +717,10 @@ namespace ServicePlan.Database.Migrations.Postgres
 
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1180,6 +1217,21 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.HasOne("ServicePlan.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.HasOne("ServicePlan.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePlan.Progress.ProgressUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressUpdateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -637,6 +637,39 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("PersonalDataDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ProgressUpdateId", "ReplacedAtUtc");
+
+                    b.ToTable("CommentVersions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Progress.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -675,6 +708,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
 
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1171,6 +1208,21 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.HasOne("ServicePlan.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.HasOne("ServicePlan.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePlan.Progress.ProgressUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressUpdateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -68,7 +68,7 @@ public sealed class MadeUpExampleTests
 
         Assert.Equal(
             [
-                (PersonalDataKind.PersonalName, "Chloe"),
+                (PersonalDataKind.PersonalName, "Chloe Brown"),
                 (PersonalDataKind.DateOfBirth, "DOB 01/02/2012"),
                 (PersonalDataKind.Address, "7 Whitecross Street"),
                 (PersonalDataKind.PhoneNumber, "07700 900789"),

@@ -448,13 +448,13 @@ internal static partial class PersonalNames
         return last;
     }
 
-    // After a title a word is a surname even when it is also a word: "Mr Green", "Mrs Young".
+    // After a title a word is a surname even when it is also a word: "Mr Green", "Mrs Young", "Mr King".
     private static bool IsTitledNameWord(TextScan scan, int index)
     {
         var word = scan.Words[index];
         var core = word.Core;
-        return TextWords.IsCapitalised(core) && (!CommonWords.Contains(core) || Surnames.Contains(core)) && !Titles.Contains(core) &&
-            !PlaceOrOfficeTitles.Contains(core) && !scan.IsTaken(word.Start, core.Length);
+        return TextWords.IsCapitalised(core) && (!(CommonWords.Contains(core) || PlaceOrOfficeTitles.Contains(core)) || Surnames.Contains(core)) &&
+            !Titles.Contains(core) && !scan.IsTaken(word.Start, core.Length);
     }
 
     private static bool AfterPlaceTitle(TextScan scan, int i)

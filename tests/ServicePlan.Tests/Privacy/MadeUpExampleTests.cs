@@ -68,7 +68,7 @@ public sealed class MadeUpExampleTests
 
         Assert.Equal(
             [
-                (PersonalDataKind.PersonalName, "Chloe"),
+                (PersonalDataKind.PersonalName, "Chloe Brown"),
                 (PersonalDataKind.DateOfBirth, "DOB 01/02/2012"),
                 (PersonalDataKind.Address, "7 Whitecross Street"),
                 (PersonalDataKind.PhoneNumber, "07700 900789"),
@@ -124,6 +124,37 @@ public sealed class MadeUpExampleTests
     [InlineData("The Grace Foundation funded the trip")]
     [InlineData("Sessions at Hope Street Centre continue")]
     public void Plan_text_that_only_looks_like_personal_data_passes(string text)
+    {
+        var flags = SeedPlan.Scan(text);
+
+        Assert.True(flags.Count == 0, SeedPlan.Describe(flags));
+    }
+
+    [Theory]
+    [InlineData("Summer's mum attended the CIN meeting", "Summer")]
+    [InlineData("The social worker visited Grace at home", "Grace")]
+    [InlineData("Hope (aged 9) was seen alone", "Hope")]
+    [InlineData("Mr King collected the children", "Mr King")]
+    [InlineData("Ivy Brown moved placement", "Ivy Brown")]
+    [InlineData("Social worker visited Wojciech Kowalczyk at home", "Wojciech Kowalczyk")]
+    [InlineData("Support for Chukwuemeka continues through the Virtual School", "Chukwuemeka")]
+    [InlineData("Jan: Nguyễn Thị Hương started college", "Nguyễn Thị Hương")]
+    [InlineData("The IRO met Siobhán before the review", "Siobhán")]
+    public void Finds_names_never_seen_before_and_names_that_are_words_when_the_sentence_says_person(string text, string found)
+    {
+        var flag = Assert.Single(SeedPlan.Scan(text));
+
+        Assert.Equal(found, flag.Found);
+    }
+
+    [Theory]
+    [InlineData("In the summer the team ran three activity days")]
+    [InlineData("Green space at the family centre was refurbished")]
+    [InlineData("We hope to complete the audit by March")]
+    [InlineData("Young people from Eritrea and Sudan attended the drop-in")]
+    [InlineData("Referrals from Islington rose in Q3")]
+    [InlineData("Safeguarding Children's Partnerhsip attended")]
+    public void Ordinary_uses_of_words_that_are_also_names_pass(string text)
     {
         var flags = SeedPlan.Scan(text);
 

@@ -7,6 +7,7 @@ using ServicePlan.Database;
 using ServicePlan.Demo;
 using ServicePlan.Import;
 using ServicePlan.Plans;
+using ServicePlan.Privacy;
 using ServicePlan.Progress;
 using ServicePlan.Reminders;
 using ServicePlan.Reviews;
@@ -50,6 +51,7 @@ public static class ServicePlanServices
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<PlanRollover>();
         services.AddScoped<CommitteeReports>();
+        services.AddScoped<EntryChecks>();
         services.AddScoped<Narratives>();
         services.AddScoped<SourceRegister>();
         services.AddScoped<YouSaidWeDidPages>();

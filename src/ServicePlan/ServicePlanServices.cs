@@ -55,6 +55,7 @@ public static class ServicePlanServices
         services.AddScoped<PlanRollover>();
         services.AddScoped<CommitteeReports>();
         services.AddScoped<PublicPaperChecks>();
+        services.AddScoped<EntryChecks>();
         services.AddScoped<Narratives>();
         services.AddScoped<SourceRegister>();
         services.AddScoped<YouSaidWeDidPages>();

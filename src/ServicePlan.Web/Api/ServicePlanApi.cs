@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ServicePlan.Web.Api;
 
-/// <summary>The JSON API: plans and actions, read-only, scoped to the caller's organisation. See ServicePlan.Web.http.</summary>
+/// <summary>The JSON API: plans and actions, scoped to the caller's organisation; read-only but for adding progress. See ServicePlan.Web.http.</summary>
 public static class ServicePlanApi
 {
     public static void MapServicePlanApi(this IEndpointRouteBuilder app)
@@ -70,6 +70,8 @@ public static class ServicePlanApi
                     ? Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)))
                     : Results.NotFound())
             .WithName("GetAction");
+
+        api.MapProgressApi();
     }
 }
 

@@ -41,6 +41,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         [typeof(ServicePlan.Progress.CommentVersion)] = "Earlier wording",
         [typeof(ServicePlan.CommitteeReport.ReviewNarrative)] = "Report narrative",
         [typeof(ServicePlan.Privacy.PersonalDataDecision)] = "Personal data decision",
+        [typeof(ServicePlan.Privacy.PersonalDataConfirmation)] = "Personal data confirmed when saved",
         [typeof(ServicePlan.Plans.PlanPerson)] = "Plan person",
         [typeof(ApplicationUser)] = "User",
         [typeof(IdentityUserRole<string>)] = "User role",

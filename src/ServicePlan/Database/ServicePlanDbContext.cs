@@ -31,6 +31,7 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<CommentVersion> CommentVersions => Set<CommentVersion>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();
+    public DbSet<PersonalDataConfirmation> PersonalDataConfirmations => Set<PersonalDataConfirmation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();

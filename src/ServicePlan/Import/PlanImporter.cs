@@ -42,6 +42,17 @@ public sealed record ImportReport(
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>
+    /// Texts that look like a child's personal data, by row and column: warnings, not errors, so the import can still go
+    /// ahead, and the public report checks them again before anything is printed.
+    /// </summary>
+    public IReadOnlyList<ImportIssue> PersonalData { get; init; } = [];
+
+    /// <summary>A personal-data warning as one line, in the words the preview, the CLI and the forms share.</summary>
+    public static string Describe(ImportIssue issue) => $"{Where(issue.Row, issue.Column)}: {issue.Message}";
+
+    internal static string Where(int row, string column) => $"Row {row}, column '{column}'";
+
     public static ImportReport CannotRead(string message) =>
         new(null, null, "", null, 0, 0, 0, RatingCounts.Empty, 0, [], [new ImportIssue(0, "", message)], Unreadable: true);
 }
@@ -66,12 +77,67 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
 
         var parsed = PlanSheetParser.Parse(workbook, request.Options with { FallbackPeriod = FinancialYear.Containing(Today) });
         CheckLengths(parsed, request);
+        var personalData = await PersonalDataAsync(parsed, request, ct);
         if (parsed.HasErrors || request.DryRun)
-            return Report(parsed, planId: null);
+            return Report(parsed, planId: null) with { PersonalData = personalData };
 
         var planId = await WriteAsync(parsed, request, ct);
-        return Report(parsed, planId);
+        return Report(parsed, planId) with { PersonalData = personalData };
     }
+
+    /// <summary>
+    /// The personal-data check over every text a row would store, with the names the new plan may carry: its people and
+    /// owner, its service and sources, and the organisation's staff and sources, as the public report will allow them.
+    /// Objectives have no edit form yet, so this is where their aims are checked as they come in.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportIssue>> PersonalDataAsync(ParsedPlan parsed, ImportRequest request, CancellationToken ct)
+    {
+        var texts = new List<(int Row, string Column, string Text)>();
+        foreach (var section in parsed.Sections)
+        {
+            texts.Add((section.Row, PlanColumn.Section.Name(), section.Title));
+            foreach (var objective in section.Objectives)
+            {
+                texts.Add((objective.Row, PlanColumn.Why.Name(), objective.Aim));
+                foreach (var action in objective.Actions)
+                {
+                    texts.Add((action.Row, PlanColumn.Who.Name(), action.Who));
+                    texts.Add((action.Row, PlanColumn.DoesWhat.Name(), action.DoesWhat));
+                    texts.Add((action.Row, PlanColumn.ByWhen.Name(), action.ByWhen));
+                    texts.Add((action.Row, PlanColumn.Measure.Name(), action.Measure));
+                    texts.Add((action.Row, PlanColumn.Experience.Name(), action.Experience));
+                    texts.Add((action.Row, PlanColumn.Comments.Name(), action.Comment));
+                }
+            }
+        }
+
+        if (texts.Count == 0)
+            return [];
+
+        var organisation = await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, ct)
+            ? await Privacy.PublicNames.ForOrganisationAsync(db, request.OrganisationId, ct)
+            : Privacy.KnownNames.None;
+        var header = parsed.Header;
+        var known = organisation with
+        {
+            People = organisation.People
+                .Concat(parsed.People.SelectMany(p => new[] { p.Name, p.Initials }))
+                .Append(CommitteeReport.Narratives.SplitOwner(header.Owner).Name)
+                .Where(p => p.Length > 0).ToList(),
+            Organisations = organisation.Organisations
+                .Concat(parsed.Sources)
+                .Append(header.Service ?? "")
+                .Append(request.NewOrganisation?.Name ?? "")
+                .Where(o => o.Length > 0).ToList(),
+        };
+
+        // Each text is named by its row and column, so each finding reads as the issue a person looks for in the sheet.
+        var places = texts.Select(t => (t.Row, t.Column)).Distinct().ToDictionary(p => Where(p.Row, p.Column));
+        var findings = Privacy.EntryCheck.Check(texts.Select(t => new Privacy.EnteredText(Where(t.Row, t.Column), t.Text)), known);
+        return findings.Select(f => new ImportIssue(places[f.Field].Row, places[f.Field].Column, f.Message)).ToList();
+    }
+
+    private static string Where(int row, string column) => ImportReport.Where(row, column);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

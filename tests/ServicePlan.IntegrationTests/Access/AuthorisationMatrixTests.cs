@@ -56,6 +56,9 @@ public sealed record Expected(Answer Anonymous, Answer Viewer, Answer Lead, Answ
     /// <summary>The JSON API and the OpenAPI document: any signed-in user, and a status code rather than a sign-in page.</summary>
     public static readonly Expected Api = new(Answer.Unauthorized, Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed);
 
+    /// <summary>Adding progress through the API: as <see cref="ProgressWriters"/>, with status codes.</summary>
+    public static readonly Expected ApiProgressWriters = new(Answer.Unauthorized, Answer.Forbidden, Answer.Allowed, Answer.Allowed, Answer.Allowed);
+
     public Answer For(string? role) => role switch
     {
         null => Anonymous,
@@ -185,11 +188,14 @@ public static partial class AuthorisationMatrix
         ["GET /admin/audit"] = new(Expected.Admins),
         ["GET /admin/audit?handler=Export"] = new(Expected.Admins),
 
-        // The JSON API is read-only; its description is behind sign-in like the rest.
+        // The JSON API reads, and adds progress; its description is behind sign-in like the rest.
         ["GET /api/plans"] = new(Expected.Api),
         ["GET /api/plans/{planId:guid}"] = new(Expected.Api),
         ["GET /api/plans/{planId:guid}/actions"] = new(Expected.Api),
         ["GET /api/actions/{actionId:guid}"] = new(Expected.Api),
+
+        // Adding progress, as the page allows; an empty body gets the form's field messages.
+        ["POST /api/actions/{actionId:guid}/progress"] = new(Expected.ApiProgressWriters, AllowedStatus: HttpStatusCode.BadRequest),
         ["GET /openapi/{documentName}.json"] = new(Expected.Api, new Dictionary<string, string> { ["documentName"] = "v1" }),
     };
 
@@ -300,6 +306,8 @@ public static partial class AuthorisationMatrix
             return await client.Http.GetAsync(url);
         if (Method(key) != "POST")
             throw new InvalidOperationException($"{key}: the matrix only knows how to send GET and POST.");
+        if (IsApi(key))
+            return await client.Http.PostAsync(url, System.Net.Http.Json.JsonContent.Create(new { }));
         return await client.PostFormAsync(role is null ? "/account/sign-in" : "/account/change-password", url, []);
     }
 

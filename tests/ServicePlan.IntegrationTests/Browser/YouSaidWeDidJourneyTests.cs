@@ -36,7 +36,8 @@ public sealed class YouSaidWeDidJourneyTests(BrowserFixture browser) : IClassFix
         await entry.GetByLabel("We did").FillAsync("Every child now has a phone number that reaches their social worker's team.");
         await entry.GetByLabel("Done").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#publishing-problems")).ToContainTextAsync("\"Jayden\"");
+        // Warned as the words are saved: nothing is saved until they are changed or confirmed.
+        await Assertions.Expect(page.Locator("#personal-data-warning")).ToContainTextAsync("Jayden");
         await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
 
         await page.Locator($"#source-{sourceId}").GetByLabel("You said").FillAsync("You said it was hard to reach your social worker.");

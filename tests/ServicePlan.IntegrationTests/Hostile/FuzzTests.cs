@@ -126,6 +126,8 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         var statuses = new SortedDictionary<int, int>();
         var clock = Stopwatch.StartNew();
 
+        if (template == "/reviews/{review}/personal-data")
+            await SeedAFindingAsync();
         var forms = await FormsOnAsync(client, url, template);
         Assert.True(forms.Count > 0, $"{url} has no form to fuzz: take it off the list of form pages, or fix the page.");
         for (var f = 0; f < forms.Count; f++)
@@ -476,6 +478,18 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
     }
 
     /// <summary>The demo data's ids, found by what does not change however the fuzzing edits the text.</summary>
+    /// <summary>
+    /// A comment the personal-data check flags, so the review's personal-data page has its forms. Written straight to
+    /// the database, as an import stores it: the progress form now warns about such a comment instead of saving it.
+    /// </summary>
+    private async Task SeedAFindingAsync()
+    {
+        await using var db = app.Database.CreateContext();
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.RatingsAreIllustrative);
+        var action = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && a.Ref == "28").Select(a => a.Id).SingleAsync();
+        await db.ProgressUpdates.Where(u => u.ActionId == action).ExecuteUpdateAsync(u => u.SetProperty(x => x.Comment, "Tyler Jones (DOB 03/04/2012) joined the group."));
+    }
+
     private async Task<Dictionary<string, string>> IdsAsync()
     {
         await using var db = app.Database.CreateContext();

@@ -63,6 +63,35 @@ public sealed class LoggingTests(ServicePlanAppFixture app) : IClassFixture<Serv
         Assert.DoesNotContain(logs.Lines, line => line.Contains("a-wrong-password", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_personal_data_warning_and_its_confirmation_write_none_of_the_words_found_to_the_log()
+    {
+        var logs = new LogCapture();
+        await using var factory = app.Factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddProvider(logs);
+        }));
+        using var client = new TestClient(factory.CreateClient(new() { AllowAutoRedirect = false }));
+        var action = await app.ActionAsync("13");
+        await client.SignInAsync(Roles.Lead);
+        var url = $"/actions/{action.Id}/progress";
+        var fields = new Dictionary<string, string> { ["Input.Rating"] = "Amber", ["Input.Comment"] = "Kacper Okonkwo-Lindqvist (DOB 03/04/2015) joined the group." };
+
+        var warned = await client.PostFormAsync(url, url, fields);
+        var page = TestClient.Parse(await warned.Content.ReadAsStringAsync());
+        Assert.Contains("Okonkwo-Lindqvist", page.QuerySelector("#personal-data-warning")!.TextContent, StringComparison.Ordinal);
+        var seen = page.QuerySelector("input[name='Confirm.Seen']")!.GetAttribute("value")!;
+        var saved = await client.PostFormAsync(url, url, new(fields) { ["Confirm.SaveAsWritten"] = "true", ["Confirm.Seen"] = seen, ["Confirm.Reason"] = "Checked" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var api = await client.Http.PostAsync($"/api/actions/{action.Id}/progress", System.Net.Http.Json.JsonContent.Create(new { rating = "Amber", comment = "Okonkwo-Lindqvist again, DOB 03/04/2015." }));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, api.StatusCode);
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("Okonkwo-Lindqvist", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("03/04/2015", StringComparison.Ordinal));
+    }
+
     /// <summary>A path that fails, added to the test host only: the app itself has no such page.</summary>
     private sealed class ThrowingEndpoint : IStartupFilter
     {

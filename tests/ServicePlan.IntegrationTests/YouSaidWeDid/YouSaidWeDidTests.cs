@@ -108,7 +108,16 @@ public sealed class YouSaidWeDidTests(ServicePlanAppFixture app) : IClassFixture
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 
-        var response = await PostAsync(owner, "Publish", (_children, "Jayden (aged 9) said he wanted more football.", "We started a football club.", WeDidStatus.Doing));
+        // Warned as the words are saved, the owner confirms them as written; publishing checks them again.
+        var entry = (_children, "Jayden (aged 9) said he wanted more football.", "We started a football club.", WeDidStatus.Doing);
+        var warned = await PostAsync(owner, "Publish", entry);
+        var seen = TestClient.Parse(await warned.Content.ReadAsStringAsync()).QuerySelector("input[name='Confirm.Seen']")!.GetAttribute("value")!;
+        var response = await owner.PostFormAsync("/you-said-we-did/edit", "/you-said-we-did/edit?handler=Publish", new(Words(await VersionAsync(), entry))
+        {
+            ["Confirm.SaveAsWritten"] = "true",
+            ["Confirm.Seen"] = seen,
+            ["Confirm.Reason"] = "To show the publishing check",
+        });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = TestClient.Parse(await response.Content.ReadAsStringAsync());

@@ -78,6 +78,10 @@ public static class ImportCommand
             else
                 Describe(report, request.DryRun);
 
+            // Warnings, not errors: the import goes ahead, and the public report checks the texts again.
+            foreach (var issue in report.PersonalData)
+                Console.Error.WriteLine($"Warning: {ImportReport.Describe(issue)}");
+
             return report.Unreadable ? 2 : report.Succeeded ? 0 : 1;
         });
 
@@ -101,6 +105,7 @@ public static class ImportCommand
                 sources = report.Sources,
                 warnings = report.Warnings.Select(Issue),
                 errors = report.Errors.Select(Issue),
+                personalData = report.PersonalData.Select(Issue),
             },
             new JsonSerializerOptions { WriteIndented = true });
     }

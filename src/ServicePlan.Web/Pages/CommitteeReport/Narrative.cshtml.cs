@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Web.Pages.Shared;
 
 namespace ServicePlan.Web.Pages.CommitteeReport;
 
 /// <summary>The owner writes the cover report's words for a review, starting from last review's.</summary>
 [Authorize(Policy = Policies.EditPlan)]
-public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narratives, CurrentUser user) : PageModel
+public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narratives, EntryChecks checks, CurrentUser user) : PageModel
 {
     private const int MaxLongText = 20_000;
 
@@ -14,6 +15,12 @@ public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narrative
 
     [BindProperty]
     public int Version { get; set; }
+
+    [BindProperty]
+    public EntryConfirmInput Confirm { get; set; } = new();
+
+    /// <summary>What the personal-data check found in the paragraphs changed, shown above the form until changed or confirmed.</summary>
+    public EntryWarning Warning { get; private set; } = new([], new());
 
     public Review Review { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -75,9 +82,25 @@ public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narrative
         if (!ModelState.IsValid)
             return Page();
 
+        // The paragraphs the report prints, and only those this save changes: words already saved are not questioned
+        // again. The author's own name and contact details may be printed, as the public report allows them.
+        var saved = await db.Narratives.AsNoTracking().FirstOrDefaultAsync(n => n.ReviewId == reviewId, ct);
+        string? Text(ReviewNarrative? narrative, string key) => narrative is null ? null : typeof(ReviewNarrative).GetProperty(key)!.GetValue(narrative) as string;
+        var paragraphs = Fields.Where(f => f.Long && (saved is null || !string.Equals(Text(Input, f.Key)?.Trim(), Text(saved, f.Key)?.Trim(), StringComparison.Ordinal)));
+        var author = new KnownNames([Input.AuthorName], [], Input.AuthorEmail is { } email ? [email] : []) { AllowedPhoneNumbers = Input.AuthorPhone is { } phone ? [phone] : [] };
+        var findings = await checks.ForPlanAsync(Plan.Id, paragraphs.Select(f => new EnteredText(f.Label, Text(Input, f.Key))), ct, author);
+        Warning = new EntryWarning(findings, Confirm);
+        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+            return Page();
+        if (findings.Count > 0)
+            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), $"{Review.Label} report", Plan.Id);
+
         var words = new ReviewNarrative();
         words.TakeWordsFrom(Input);
-        switch (await narratives.SaveAsync(reviewId, user.OrganisationId, words, Version, user.DisplayName, ct))
+        var result = await narratives.SaveAsync(reviewId, user.OrganisationId, words, Version, user.DisplayName, ct);
+        if (result is not NarrativeSaveResult.Saved)
+            checks.Forget();
+        switch (result)
         {
             case NarrativeSaveResult.Saved:
                 TempData["Confirmation"] = "The report's narrative is saved";

@@ -1,10 +1,18 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.Progress;
 
 [Authorize(Policy = Policies.AddProgress)]
-public sealed class AddProgressModel(ActionDetails details, ProgressRecording progress, CurrentUser user) : PageModel
+public sealed class AddProgressModel(ActionDetails details, ProgressRecording progress, EntryChecks checks, CurrentUser user) : PageModel
 {
     [BindProperty]
     public ProgressInput Input { get; set; } = new();
+
+    [BindProperty]
+    public EntryConfirmInput Confirm { get; set; } = new();
+
+    /// <summary>What the personal-data check found in the comment, shown above the form until changed or confirmed.</summary>
+    public EntryWarning Warning { get; private set; } = new([], new());
 
     public ActionDetail Detail { get; private set; } = null!;
 
@@ -25,19 +33,22 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
         if (await LoadAsync(actionId, ct) is { } problem)
             return problem;
 
-        // A rating's name exactly, as the radios post it: Enum.TryParse would also take "999" or "Blue,Red" and store a
-        // rating that does not exist, which every page showing the action then fails to render.
-        var rating = Enum.GetValues<Rating>().FirstOrDefault(r => r != Rating.None && r.ToString() == Input.Rating);
-        if (rating == Rating.None)
-            ModelState.AddModelError("Input.Rating", "Select a rating");
-        if (string.IsNullOrWhiteSpace(Input.Comment))
-            ModelState.AddModelError("Input.Comment", "Enter a comment on progress");
-        else if (Input.Comment.Length > FieldLengths.ProgressComment)
-            ModelState.AddModelError("Input.Comment", $"Comment on progress must be {FieldLengths.ProgressComment:N0} characters or fewer");
+        var problems = ProgressEntry.Validate(Input.Rating, Input.Comment, out var rating);
+        foreach (var (field, message) in problems)
+            ModelState.AddModelError(field == ProgressEntry.Field.Rating ? "Input.Rating" : "Input.Comment", message);
         if (!ModelState.IsValid)
             return Page();
 
+        var findings = await checks.ForPlanAsync(Detail.Plan.Id, [new(ProgressEntry.CommentField, Input.Comment)], ct);
+        Warning = new EntryWarning(findings, Confirm);
+        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+            return Page();
+        if (findings.Count > 0)
+            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), EntryChecks.PlaceOfAction(Detail.Action.Ref), Detail.Plan.Id, actionId);
+
         var result = await progress.AddAsync(actionId, Author, new NewProgressUpdate(rating, Input.Comment!), ct);
+        if (result != ProgressResult.Saved)
+            checks.Forget();
         switch (result)
         {
             case ProgressResult.NotFound:

@@ -1,3 +1,5 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.YouSaidWeDid;
 
 public sealed class EntryInput
@@ -22,10 +24,16 @@ public sealed class PageInput
 /// then previews and publishes. Publishing is refused while the personal-data check finds anything.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
-public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class EditModel(YouSaidWeDidPages pages, EntryChecks checks, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public PageInput Input { get; set; } = new();
+
+    [BindProperty]
+    public EntryConfirmInput Confirm { get; set; } = new();
+
+    /// <summary>What the personal-data check found in the words changed, shown above the form until changed or confirmed.</summary>
+    public EntryWarning Warning { get; private set; } = new([], new());
 
     public YouSaidWeDidDraft Draft { get; private set; } = null!;
 
@@ -111,8 +119,35 @@ public sealed class EditModel(YouSaidWeDidPages pages, CurrentUser user, TimePro
         if (!ModelState.IsValid)
             return false;
 
+        // Named as the publishing check names them; only the words this save changes, so words already saved are not
+        // questioned again.
+        static bool Changed(string? typed, string? saved) => !string.Equals(typed?.Trim() ?? "", saved?.Trim() ?? "", StringComparison.Ordinal);
+        var texts = new List<EnteredText>();
+        if (Changed(title, Draft.Page.Title))
+            texts.Add(new("Page title", title));
+        if (Changed(Input.Introduction, Draft.Page.Introduction))
+            texts.Add(new("Introduction", Input.Introduction));
+        foreach (var entry in Input.Entries)
+        {
+            var source = known[entry.SourceId];
+            if (Changed(entry.YouSaid, source.YouSaid))
+                texts.Add(new($"{source.Title} – You said", entry.YouSaid));
+            if (Changed(entry.WeDid, source.WeDid))
+                texts.Add(new($"{source.Title} – We did", entry.WeDid));
+        }
+
+        var findings = await checks.ForOrganisationAsync(user.OrganisationId, texts, ct);
+        Warning = new EntryWarning(findings, Confirm);
+        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+            return false;
+        if (findings.Count > 0)
+            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), "You said, we did", planId: null);
+
         var words = Input.Entries.Select(e => new SourceWords(e.SourceId, e.YouSaid, e.WeDid, e.Status)).ToList();
-        switch (await pages.SaveAsync(user.OrganisationId, title, Input.Introduction ?? "", slug, words, Input.Version, user.DisplayName, clock.GetUtcNow().UtcDateTime, ct))
+        var result = await pages.SaveAsync(user.OrganisationId, title, Input.Introduction ?? "", slug, words, Input.Version, user.DisplayName, clock.GetUtcNow().UtcDateTime, ct);
+        if (result is not YouSaidWeDidSaveResult.Saved)
+            checks.Forget();
+        switch (result)
         {
             case YouSaidWeDidSaveResult.Saved:
                 Draft = await pages.DraftAsync(user.OrganisationId, ct);

@@ -1,10 +1,18 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.Plans.Actions;
 
 [Authorize(Policy = Policies.EditPlan)]
-public sealed class EditModel(ActionDetails details, ActionEditing editing, CurrentUser user) : PageModel
+public sealed class EditModel(ActionDetails details, ActionEditing editing, EntryChecks checks, CurrentUser user) : PageModel
 {
     [BindProperty]
     public ActionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public EntryConfirmInput Confirm { get; set; } = new();
+
+    /// <summary>What the personal-data check found in the texts changed, shown above the form until changed or confirmed.</summary>
+    public EntryWarning Warning { get; private set; } = new([], new());
 
     public ActionDetail Detail { get; private set; } = null!;
 
@@ -35,6 +43,27 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
         if (!ModelState.IsValid)
             return Page();
 
+        // Only the texts this save changes: words already saved (and perhaps confirmed) are not questioned again.
+        var stored = detail.Action;
+        var texts = new (PlanColumn Column, string? Typed, string Saved)[]
+        {
+            (PlanColumn.Ref, Input.Ref, stored.Ref),
+            (PlanColumn.Who, Input.LeadsText, stored.LeadsText),
+            (PlanColumn.DoesWhat, Input.DoesWhat, stored.DoesWhat),
+            (PlanColumn.ByWhen, Input.DueText, stored.DueText),
+            (PlanColumn.Measure, Input.Measure, stored.Measure),
+            (PlanColumn.Experience, Input.ChildrenExperience, stored.ChildrenExperience),
+        };
+        var findings = await checks.ForPlanAsync(
+            detail.Plan.Id,
+            texts.Where(t => !string.Equals(t.Typed?.Trim() ?? "", t.Saved.Trim(), StringComparison.Ordinal)).Select(t => new EnteredText(t.Column.Name(), t.Typed)),
+            ct);
+        Warning = new EntryWarning(findings, Confirm);
+        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+            return Page();
+        if (findings.Count > 0)
+            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), EntryChecks.PlaceOfAction(stored.Ref), detail.Plan.Id, actionId);
+
         var changes = new ActionChanges(
             Input.Version,
             Input.Ref ?? "",
@@ -48,7 +77,10 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Curr
             Input.IsExempt,
             Input.ExemptParagraph);
 
-        switch (await editing.SaveAsync(actionId, user.OrganisationId, changes, ct))
+        var result = await editing.SaveAsync(actionId, user.OrganisationId, changes, ct);
+        if (result is not EditResult.Saved)
+            checks.Forget();
+        switch (result)
         {
             case EditResult.Saved:
                 TempData["Confirmation"] = "Action saved";

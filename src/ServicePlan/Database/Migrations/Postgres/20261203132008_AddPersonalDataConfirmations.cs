@@ -1,0 +1,76 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServicePlan.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddPersonalDataConfirmations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PersonalDataConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Where = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Found = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConfirmedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_ActionId",
+                table: "PersonalDataConfirmations",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_OrganisationId_ConfirmedAtUtc",
+                table: "PersonalDataConfirmations",
+                columns: new[] { "OrganisationId", "ConfirmedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_PlanId",
+                table: "PersonalDataConfirmations",
+                column: "PlanId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PersonalDataConfirmations");
+        }
+    }
+}

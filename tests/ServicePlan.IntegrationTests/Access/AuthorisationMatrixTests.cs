@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
+using ServicePlan.Sources;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Access;
@@ -326,13 +328,16 @@ public static partial class AuthorisationMatrix
 }
 
 /// <summary>
-/// For every page handler and endpoint and every role, the answer through the real HTTP pipeline (issue 6). The demo
-/// data fills the routes: plan, action 13 (led by the demo lead), its progress update, review Q1, the "Staff feedback" source.
+/// For every page handler and endpoint and every role, the answer through the real HTTP pipeline (issue 6). A plan of
+/// the test's own fills the routes: its action (led by the Lead test user), that action's progress update, its open
+/// review and the staff feedback source its objective answers.
 /// </summary>
 [Trait("Category", "Database")]
 public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private const string PublicPage = "city-of-london-corporation-demo-data";
+    private const string PublicPage = "authorisation-matrix-test-page";
+
+    private const string StaffFeedback = "Staff feedback (authorisation matrix)";
 
     [Fact]
     public async Task Every_endpoint_is_in_the_matrix_and_every_row_is_an_endpoint()
@@ -350,8 +355,8 @@ public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClass
     [Fact]
     public async Task Every_role_gets_the_expected_answer_from_every_endpoint()
     {
-        var ids = await DemoIdsAsync();
-        await PublishYouSaidWeDidAsync();
+        var ids = await MatrixIdsAsync();
+        await PublishYouSaidWeDidAsync(ids);
         var clients = new Dictionary<string, TestClient>();
         var failures = new List<string>();
         var checks = 0;
@@ -400,25 +405,20 @@ public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClass
         Assert.Equal(AuthorisationMatrix.Table.Count * AuthorisationMatrix.AllRoles.Count, checks);
     }
 
-    private async Task<MatrixIds> DemoIdsAsync()
+    private async Task<MatrixIds> MatrixIdsAsync()
     {
-        var plan = await app.PlanAsync();
-        var action = await app.ActionAsync("13");
-        await using var db = app.Database.CreateContext();
-        return new MatrixIds(
-            plan.Id,
-            action.Id,
-            action.Updates.OrderBy(u => u.RecordedAtUtc).First().Id,
-            await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync(),
-            await db.Sources.Where(s => s.OrganisationId == plan.OrganisationId && s.Title == "Staff feedback").Select(s => s.Id).SingleAsync(),
-            PublicPage);
+        var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25")
+            .WithSection("Workforce", s => s.WithObjective("Staff have time to reflect on their work", o => o
+                .WithSource(StaffFeedback, SourceKind.Staff)
+                .WithAction(a => a.WithLead(TestData.LeadName).WithUpdate(Rating.Green, "Group supervision has started.")))));
+        var action = plan.SingleAction;
+        return new MatrixIds(plan.PlanId, action.Id, action.UpdateIds.Single(), plan.ReviewId("Q1 2024-25"), plan.SourceIds[StaffFeedback], PublicPage);
     }
 
     /// <summary>The public page is "not found" to everyone until published, which would hide whether sign-in is demanded.</summary>
-    private async Task PublishYouSaidWeDidAsync()
+    private async Task PublishYouSaidWeDidAsync(MatrixIds ids)
     {
-        await using var db = app.Database.CreateContext();
-        var staff = await db.Sources.Where(s => s.Title == "Staff feedback").Select(s => s.Id).SingleAsync();
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         var fields = new Dictionary<string, string>
@@ -427,7 +427,7 @@ public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClass
             ["Input.Introduction"] = "What our staff told us, and what we changed.",
             ["Input.Slug"] = PublicPage,
             ["Input.Version"] = "0",
-            ["Input.Entries[0].SourceId"] = staff.ToString(),
+            ["Input.Entries[0].SourceId"] = ids.SourceId.ToString(),
             ["Input.Entries[0].YouSaid"] = "You asked for more time to reflect on your work together.",
             ["Input.Entries[0].WeDid"] = "Group supervision now runs every month.",
             ["Input.Entries[0].Status"] = "Done",

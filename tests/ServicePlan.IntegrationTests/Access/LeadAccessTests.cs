@@ -3,37 +3,52 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Access;
 
-/// <summary>Leads act only on actions they lead: the demo lead, Sam Okafor, leads refs 13 and 15 and nothing else.</summary>
+/// <summary>Leads act only on actions they lead, alone or with others.</summary>
 [Trait("Category", "Database")]
 public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
     private static Dictionary<string, string> Update(string comment) => new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = comment };
 
+    /// <summary>
+    /// A plan of its own for each test, in which the Lead test user leads L1 and L2 and co-leads L3 with Morgan Hale;
+    /// Morgan Hale alone leads O1 and O2, and nobody leads O3.
+    /// </summary>
     private async Task<(IReadOnlyList<(string Ref, Guid Id)> Led, IReadOnlyList<(string Ref, Guid Id)> NotLed)> ActionsAsync()
     {
-        await using var db = app.Database.CreateContext();
-        var plan = await app.PlanAsync();
-        var lead = await db.Users.Where(u => u.Email == TestClient.EmailOf(Roles.Lead)).Select(u => u.Id).SingleAsync();
-        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
-            .Select(a => new { a.Ref, a.Id, Leads = a.Leads.Any(p => p.UserId == lead) })
-            .ToListAsync();
-        return (actions.Where(a => a.Leads).Select(a => (a.Ref, a.Id)).ToList(), actions.Where(a => !a.Leads).Select(a => (a.Ref, a.Id)).ToList());
+        var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25")
+            .WithSection("Early Help", s => s
+                .WithAction(a => a.WithRef("L1").WithLead(TestData.LeadName))
+                .WithAction(a => a.WithRef("L2").WithLead(TestData.LeadName).WithRating(Rating.Green))
+                .WithAction(a => a.WithRef("L3").WithLead(TestData.LeadName).WithLead("Morgan Hale")))
+            .WithSection("Children in Care", s => s
+                .WithAction(a => a.WithRef("O1").WithLead("Morgan Hale").WithRating(Rating.Amber))
+                .WithAction(a => a.WithRef("O2").WithLead("Morgan Hale"))
+                .WithAction(a => a.WithRef("O3"))));
+        IReadOnlyList<(string Ref, Guid Id)> Actions(char prefix) =>
+            plan.Actions.Values.Where(a => a.Ref[0] == prefix).OrderBy(a => a.Ref, StringComparer.Ordinal).Select(a => (a.Ref, a.Id)).ToList();
+        return (Actions('L'), Actions('O'));
     }
 
     private static bool IsDenied(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/access-denied", StringComparison.Ordinal);
 
     [Fact]
-    public async Task The_demo_lead_leads_refs_13_and_15_only()
+    public async Task The_demo_signs_its_lead_in_as_the_person_who_leads_refs_13_and_15()
     {
-        var (led, notLed) = await ActionsAsync();
+        // The demo itself is the subject: its Lead account must be the plan's Sam Okafor, or the demo cannot show a lead's view.
+        await using var db = app.Database.CreateContext();
+        var plan = await app.PlanAsync();
+        var lead = await db.Users.Where(u => u.Email == TestClient.EmailOf(Roles.Lead)).Select(u => u.Id).SingleAsync();
 
-        Assert.Equal(["13", "15"], led.Select(a => a.Ref).Order(StringComparer.Ordinal));
-        Assert.Equal(29, notLed.Count);
+        var led = await db.Actions.Where(a => a.PlanId == plan.Id && a.Leads.Any(p => p.UserId == lead)).Select(a => a.Ref).ToListAsync();
+
+        Assert.Equal(["13", "15"], led.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -53,7 +68,8 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
         }
 
         await using var db = app.Database.CreateContext();
-        Assert.Equal(led.Count, await db.ProgressUpdates.CountAsync(u => u.Comment.StartsWith("Lead's own update on ") && u.AuthorName == "Sam Okafor"));
+        var ids = led.Select(a => a.Id).ToList();
+        Assert.Equal(led.Count, await db.ProgressUpdates.CountAsync(u => ids.Contains(u.ActionId) && u.Comment.StartsWith("Lead's own update on ") && u.AuthorName == TestData.LeadName));
     }
 
     [Fact]
@@ -93,7 +109,7 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
     [Fact]
     public async Task A_lead_cannot_edit_even_an_action_they_lead_nor_mark_its_comments_exempt()
     {
-        var action = await app.ActionAsync("13");
+        var action = await app.TestData.CreateActionAsync(a => a.WithLead(TestData.LeadName).WithUpdate(Rating.Amber, "Started."));
         var update = action.Updates.First();
         using var lead = app.CreateClient();
         await lead.SignInAsync(Roles.Lead);
@@ -115,7 +131,7 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
         Assert.True(IsDenied(editForm), AuthorisationMatrix.Explain(editForm));
         Assert.True(IsDenied(edit), AuthorisationMatrix.Explain(edit));
         Assert.True(IsDenied(exempt), AuthorisationMatrix.Explain(exempt));
-        var after = await app.ActionAsync("13");
+        var after = await app.TestData.ActionAsync(action.Id);
         Assert.Equal((action.Version, action.DoesWhat), (after.Version, after.DoesWhat));
         Assert.False(after.Updates.Single(u => u.Id == update.Id).IsExempt);
         Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
+using ServicePlan.Sources;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Access;
@@ -18,18 +20,32 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
 
     private SecondOrganisation Riverside => app.Riverside;
 
+    /// <summary>
+    /// A plan of the demo council's for each test: an action led by the Lead test user with one update, an open review
+    /// and a source, whose words (never "Riverside") a page leaking them would show.
+    /// </summary>
+    private Task<CreatePlanResult> DemoPlanAsync() =>
+        app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25")
+            .WithSection("Workforce", s => s.WithObjective("Social workers have time to reflect", o => o
+                .WithSource(DemoSource, SourceKind.Staff)
+                .WithAction(a => a.WithRef("1").WithLead(TestData.LeadName).WithUpdate(Rating.Green, "Group supervision has started."))
+                .WithAction(a => a.WithRef("2").WithDoesWhat("Group supervision for every social worker each month.")))));
+
+    private const string DemoSource = "Staff feedback (isolation test)";
+
     private async Task<MatrixIds> DemoIdsAsync()
     {
-        var plan = await app.PlanAsync();
-        var action = await app.ActionAsync("13");
+        var plan = await DemoPlanAsync();
+        var action = plan.Action("1");
+        return new MatrixIds(plan.PlanId, action.Id, action.UpdateIds.Single(), plan.ReviewId("Q1 2024-25"), plan.SourceIds[DemoSource], plan.OrganisationId.ToString());
+    }
+
+    /// <summary>Every plan of the organisation, to compare with what a page or the API lists.</summary>
+    private async Task<List<Guid>> PlansOfAsync(Guid organisationId)
+    {
         await using var db = app.Database.CreateContext();
-        return new MatrixIds(
-            plan.Id,
-            action.Id,
-            action.Updates.First().Id,
-            await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync(),
-            await db.Sources.Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.Title).Select(s => s.Id).FirstAsync(),
-            plan.OrganisationId.ToString());
+        return await db.Plans.Where(p => p.OrganisationId == organisationId).Select(p => p.Id).ToListAsync();
     }
 
     private MatrixIds RiversideIds => new(Riverside.PlanId, Riverside.ActionId, Riverside.UpdateId, Riverside.ReviewId, Riverside.SourceId, Riverside.OrganisationId.ToString());
@@ -92,7 +108,7 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
     public async Task Valid_forms_posted_to_another_organisations_data_are_not_found_and_change_nothing()
     {
         var demo = await DemoIdsAsync();
-        var action = await app.ActionAsync("13");
+        var action = await app.TestData.ActionAsync(demo.ActionId);
         using var owner = await RiversideUserAsync(Roles.PlanOwner);
         var before = await AuthorisationMatrix.FingerprintAsync(app);
         var today = new Dictionary<string, string> { ["Input.Day"] = "15", ["Input.Month"] = "10", ["Input.Year"] = "2024" };
@@ -143,11 +159,11 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
     [Fact]
     public async Task Each_organisation_lists_only_its_own_plans_on_the_page_and_in_the_api()
     {
-        var demo = await app.PlanAsync();
-        foreach (var (signIn, own, other, otherTitle) in new[]
+        var demo = await DemoPlanAsync();
+        foreach (var (signIn, own, organisation, other, otherTitle) in new[]
         {
-            ((Func<string, Task<TestClient>>)DemoUserAsync, demo.Id, Riverside.PlanId, SecondOrganisation.PlanTitle),
-            (RiversideUserAsync, Riverside.PlanId, demo.Id, demo.Title),
+            ((Func<string, Task<TestClient>>)DemoUserAsync, demo.PlanId, demo.OrganisationId, Riverside.PlanId, SecondOrganisation.PlanTitle),
+            (RiversideUserAsync, Riverside.PlanId, Riverside.OrganisationId, demo.PlanId, demo.Title),
         })
         {
             foreach (var role in SignedInRoles)
@@ -159,7 +175,7 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
                 Assert.Contains(own.ToString(), page, StringComparison.Ordinal);
                 Assert.DoesNotContain(other.ToString(), page, StringComparison.Ordinal);
                 Assert.DoesNotContain(otherTitle, page, StringComparison.Ordinal);
-                Assert.Equal([own], api.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+                Assert.Equal((await PlansOfAsync(organisation)).Order(), api.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).Order());
             }
         }
     }
@@ -169,7 +185,7 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
     {
         using var sam = await DemoUserAsync(Roles.Lead);
         using var tom = await RiversideUserAsync(Roles.Lead);
-        var samsAction = await app.ActionAsync("13");
+        var samsAction = (await DemoPlanAsync()).Action("1");
 
         var samsPage = await sam.Http.GetStringAsync("/my-actions");
         var tomsPage = await tom.Http.GetStringAsync("/my-actions");
@@ -183,23 +199,25 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
     [Fact]
     public async Task Searching_actions_finds_nothing_of_another_organisations_plan()
     {
-        var demo = await app.PlanAsync();
+        var demo = await DemoPlanAsync();
         using var riverside = await RiversideUserAsync(Roles.Viewer);
 
         // "drop-in" is only in Riverside's plan, "supervision" is in both: a search stays inside the plan asked for.
         var own = await riverside.GetJsonAsync<JsonElement>($"/api/plans/{Riverside.PlanId}/actions?q=supervision");
         var page = await riverside.Http.GetStringAsync($"/plans/{Riverside.PlanId}/actions?q=supervision");
-        var theirs = await riverside.Http.GetAsync($"/api/plans/{demo.Id}/actions?q=drop-in");
+        var theirs = await riverside.Http.GetAsync($"/api/plans/{demo.PlanId}/actions?q=drop-in");
 
         Assert.All(own.EnumerateArray(), a => Assert.Contains("Riverside", a.GetProperty("doesWhat").GetString(), StringComparison.Ordinal));
         Assert.NotEmpty(own.EnumerateArray());
-        Assert.DoesNotContain("/actions/" + (await app.ActionAsync("2")).Id, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/actions/" + demo.Action("2").Id, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
     }
 
     [Fact]
     public async Task The_source_register_and_user_list_show_only_the_organisations_own()
     {
+        await DemoPlanAsync();
+        var demoDomain = TestClient.EmailOf(Roles.PlanOwner).Split('@')[1];
         using var demoAdmin = await DemoUserAsync(Roles.Admin);
         using var riversideAdmin = await RiversideUserAsync(Roles.Admin);
 
@@ -208,21 +226,21 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
         var demoUsers = await demoAdmin.Http.GetStringAsync("/admin/users");
         var riversideUsers = await riversideAdmin.Http.GetStringAsync("/admin/users");
 
-        Assert.Contains("Staff feedback", demoSources, StringComparison.Ordinal);
+        Assert.Contains(DemoSource, demoSources, StringComparison.Ordinal);
         Assert.DoesNotContain("Riverside", demoSources, StringComparison.Ordinal);
         Assert.Contains("Riverside parents", riversideSources, StringComparison.Ordinal);
-        Assert.DoesNotContain("Staff feedback", riversideSources, StringComparison.Ordinal);
-        Assert.Contains("owner@serviceplan.example", demoUsers, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoSource, riversideSources, StringComparison.Ordinal);
+        Assert.Contains(TestClient.EmailOf(Roles.PlanOwner), demoUsers, StringComparison.Ordinal);
         Assert.DoesNotContain("riverside.example", demoUsers, StringComparison.Ordinal);
         Assert.Contains("owner@riverside.example", riversideUsers, StringComparison.Ordinal);
-        Assert.DoesNotContain("serviceplan.example", riversideUsers, StringComparison.Ordinal);
+        Assert.DoesNotContain(demoDomain, riversideUsers, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Each_admin_sees_only_their_own_organisations_changes_in_the_audit_trail()
     {
         // A change in each organisation, with words only it wrote.
-        var demoAction = await app.ActionAsync("13");
+        var demoAction = await app.TestData.CreateActionAsync();
         using (var demoOwner = await DemoUserAsync(Roles.PlanOwner))
             Assert.Equal(HttpStatusCode.Redirect, (await demoOwner.PostFormAsync("/account/change-password", $"/actions/{demoAction.Id}/progress", new() { ["Input.Rating"] = "Green", ["Input.Comment"] = "Demo audit marker" })).StatusCode);
         using (var riversideOwner = await RiversideUserAsync(Roles.PlanOwner))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
+using ServicePlan.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Api;
@@ -38,6 +39,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     [Fact]
     public async Task A_key_made_on_the_account_page_reads_the_api_as_its_user_until_revoked()
     {
+        var created = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithRating(Rating.Red))));
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         var key = await MakeKeyAsync(owner, "Committee figures script");
@@ -45,9 +47,10 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
 
         var plans = await script.GetAsync("/api/plans");
         Assert.Equal(HttpStatusCode.OK, plans.StatusCode);
-        var plan = Assert.Single(JsonDocument.Parse(await plans.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
-        Assert.Equal((await app.PlanAsync()).Id, plan.GetProperty("id").GetGuid());
-        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync($"/api/plans/{(await app.PlanAsync()).Id}/actions?rating=red")).StatusCode);
+        var plan = Assert.Single(JsonDocument.Parse(await plans.Content.ReadAsStringAsync()).RootElement.EnumerateArray(), p => p.GetProperty("id").GetGuid() == created.PlanId);
+        Assert.Equal(created.Title, plan.GetProperty("title").GetString());
+        var red = JsonDocument.Parse(await script.GetStringAsync($"/api/plans/{created.PlanId}/actions?rating=red")).RootElement;
+        Assert.Equal([created.SingleAction.Ref], red.EnumerateArray().Select(a => a.GetProperty("ref").GetString()));
 
         var revoked = await owner.PostFormAsync("/account/api-keys", $"/account/api-keys?handler=Revoke&id={await KeyIdAsync("Committee figures script")}", new());
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
@@ -86,12 +89,15 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
             otherPlan = plan.Id;
         }
 
+        var own = await app.TestData.CreatePlanAsync();
         using var viewer = app.CreateClient();
         await viewer.SignInAsync(Roles.Viewer);
         using var script = Script(await MakeKeyAsync(viewer, "Viewer's script"));
 
         var plans = JsonDocument.Parse(await script.GetStringAsync("/api/plans")).RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
-        Assert.Equal([(await app.PlanAsync()).Id], plans);
+        Assert.Contains(own.PlanId, plans);
+        await using (var db = app.Database.CreateContext())
+            Assert.Equal(plans.Order(), (await db.Plans.Where(p => p.OrganisationId == own.OrganisationId).Select(p => p.Id).ToListAsync()).Order());
         Assert.Equal(HttpStatusCode.NotFound, (await script.GetAsync($"/api/plans/{otherPlan}")).StatusCode);
         // The API only reads; a key has no way to write, whatever its user's role.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await script.PostAsync("/api/plans", new StringContent("{}"))).StatusCode);
@@ -123,7 +129,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
         using var script = Script(await MakeKeyAsync(owner, "Not for pages"));
-        var action = await app.ActionAsync("16");
+        var action = await app.TestData.CreateActionAsync(a => a.WithRating(Rating.Green));
 
         var page = await script.GetAsync("/plans");
         var form = await script.PostAsync($"/actions/{action.Id}/progress", new FormUrlEncodedContent([new("Input.Rating", "Blue"), new("Input.Comment", "Posted with a key")]));
@@ -131,7 +137,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/sign-in", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, form.StatusCode);
-        Assert.Equal(action.Updates.Count, (await app.ActionAsync("16")).Updates.Count);
+        Assert.Equal(action.Updates.Count, (await app.TestData.ActionAsync(action.Id)).Updates.Count);
     }
 
     [Fact]

@@ -16,24 +16,24 @@ public sealed class PlanAuditTests(ServicePlanAppFixture app) : IClassFixture<Se
     [Fact]
     public async Task Rolling_a_plan_over_records_the_old_plan_closing_and_the_new_plan_added()
     {
-        var plan = await app.PlanAsync();
+        var plan = await app.TestData.CreatePlanAsync(p => p.ForYear(2024));
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 
-        var confirmed = await owner.PostFormAsync($"/plans/{plan.Id}/rollover?period=2025-26", $"/plans/{plan.Id}/rollover", new() { ["Period"] = "2025-26" });
+        var confirmed = await owner.PostFormAsync($"/plans/{plan.PlanId}/rollover?period=2025-26", $"/plans/{plan.PlanId}/rollover", new() { ["Period"] = "2025-26" });
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         await using var db = app.Database.CreateContext();
-        var successor = await db.Plans.SingleAsync(p => p.PreviousPlanId == plan.Id);
+        var successor = await db.Plans.SingleAsync(p => p.PreviousPlanId == plan.PlanId);
         var entries = await db.AuditEntries.Where(e => e.Entity == "Plan" && e.UserName == "Rachel Talmage").ToListAsync();
-        Assert.Contains(entries, e => e.EntityId == plan.Id.ToString() && e.Change == AuditChange.Changed && e.Fields.Contains(new FieldChange("Status", "Open", "Closed")));
+        Assert.Contains(entries, e => e.EntityId == plan.PlanId.ToString() && e.Change == AuditChange.Changed && e.Fields.Contains(new FieldChange("Status", "Open", "Closed")));
         Assert.Contains(entries, e => e.EntityId == successor.Id.ToString() && e.Change == AuditChange.Added && e.PlanId == successor.Id);
     }
 
     [Fact]
     public async Task Importing_a_plan_records_one_entry_for_the_whole_import()
     {
-        var organisation = (await app.PlanAsync()).OrganisationId;
+        var organisation = await app.TestData.DemoOrganisationIdAsync();
         const string csv = "Section,Why?,Who?,Does what?,By when?,How will we know it has been done?,What will be the experience of children?,RAG rated progress,Comments on progress\r\n"
             + "Audit,Better recording,HoS,Recording audit each month,Mar-25,Audit results,Children's records tell their story,Green,Started\r\n";
         await using var scope = app.Factory.Services.CreateAsyncScope();

@@ -9,7 +9,6 @@ namespace ServicePlan.IntegrationTests.Browser;
 [Collection(RunAlone.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-
     [Fact]
     public async Task Sign_in_page_has_no_violations()
     {
@@ -25,6 +24,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Plan_pages_have_no_violations()
     {
+        // The demo plan on purpose: a realistic full plan (every rating, long texts, sources, history) is what is swept.
         var page = await browser.SignedInPageAsync(Roles.PlanOwner);
         var plan = await browser.PlanAsync();
         var action = await browser.ActionAsync("16");
@@ -45,7 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     public async Task Forms_have_no_violations_before_and_after_validation()
     {
         var page = await browser.SignedInPageAsync(Roles.Admin);
-        var action = await browser.ActionAsync("16");
+        var action = await browser.TestData.CreateActionAsync(a => a.WithUpdate(ServicePlan.Progress.Rating.Green, "Guidance drafted."), openReview: "Q1 2024-25");
 
         await page.GotoAsync($"/actions/{action.Id}/progress");
         await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);

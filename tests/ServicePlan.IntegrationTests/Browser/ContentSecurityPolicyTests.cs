@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
+using ServicePlan.Sources;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Browser;
@@ -19,13 +20,22 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
                 violations.Add($"{page.Url}: {message.Text}");
         };
         page.PageError += (_, error) => violations.Add($"{page.Url}: {error}");
-        var plan = await browser.PlanAsync();
-        var action = await browser.ActionAsync("16");
-        Guid review;
-        await using (var db = browser.Database.CreateContext())
-            review = await db.Reviews.Select(r => r.Id).SingleAsync();
+        // Every kind of thing a page draws: each rating, a retained action, an exempt one, a source and an open review.
+        var created = await browser.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15))
+            .WithSection("Children in Need", s => s
+                .WithObjective("Children are seen sooner", o => o
+                    .WithSource("Ofsted ILACS inspection (test data)", SourceKind.Inspection)
+                    .WithAction(a => a.WithLead(TestData.LeadName).WithUpdate(Rating.Green, "Started."))
+                    .WithAction(a => a.WithUpdate(Rating.Amber, "Delayed.").RetainedForOversight())))
+            .WithSection("Children in Care", s => s
+                .WithAction(a => a.WithUpdate(Rating.Red, "Not started."))
+                .WithAction(a => a.WithUpdate(Rating.Blue, "Done.").Exempt("Paragraph 2"))));
+        var plan = created.PlanId;
+        var action = created.Action("1").Id;
+        var review = created.ReviewId("Q1 2024-25");
 
-        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/actions/{action.Id}", $"/actions/{action.Id}/edit", $"/reviews/{review}", $"/reviews/{review}/narrative", "/plans/import" })
+        foreach (var url in new[] { "/plans", $"/plans/{plan}", $"/plans/{plan}/actions", $"/actions/{action}", $"/actions/{action}/edit", $"/reviews/{review}", $"/reviews/{review}/narrative", "/plans/import" })
         {
             await page.GotoAsync(url);
             Assert.True(await page.EvaluateAsync<bool>("document.body.classList.contains('govuk-frontend-supported')"), $"GOV.UK Frontend did not start on {url}.");

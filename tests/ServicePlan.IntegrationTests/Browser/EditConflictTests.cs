@@ -11,7 +11,7 @@ public sealed class EditConflictTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task The_second_of_two_people_editing_an_action_is_refused_and_shown_what_the_first_saved()
     {
-        var action = await browser.ActionAsync("22");
+        var action = await browser.TestData.CreateActionAsync(a => a.WithDoesWhat("The panel meets when it is needed."));
         var owner = await browser.SignedInPageAsync(Roles.PlanOwner);
         var admin = await browser.SignedInPageAsync(Roles.Admin);
 
@@ -33,7 +33,7 @@ public sealed class EditConflictTests(BrowserFixture browser) : IClassFixture<Br
         // What the admin typed is still in the form, to compare and save again if they mean to.
         await Assertions.Expect(admin.GetByLabel("Does what?")).ToHaveValueAsync("Admin's wording: the panel meets weekly.");
 
-        var stored = await browser.ActionAsync("22");
+        var stored = await browser.TestData.ActionAsync(action.Id);
         Assert.Equal("Owner's wording: the panel meets monthly.", stored.DoesWhat);
         Assert.Equal(action.Version + 1, stored.Version);
         await owner.Context.CloseAsync();

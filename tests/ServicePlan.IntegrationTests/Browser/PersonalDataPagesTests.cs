@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Browser;
@@ -12,13 +12,10 @@ public sealed class PersonalDataPagesTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task Owner_marks_a_flagged_comment_exempt_and_the_public_report_is_then_allowed()
     {
-        var action = await browser.ActionAsync("28");
-        Guid review;
-        await using (var db = browser.Database.CreateContext())
-        {
-            review = await db.Reviews.Select(r => r.Id).SingleAsync();
-            await db.ProgressUpdates.Where(u => u.ActionId == action.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Comment, "Tyler Jones (DOB 03/04/2012) joined the group."));
-        }
+        var plan = await browser.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15))
+            .WithSection("Children in Care", s => s.WithAction(a => a.WithUpdate(Rating.Green, "Tyler Jones (DOB 03/04/2012) joined the group."))));
+        var review = plan.ReviewId("Q1 2024-25");
 
         var page = await browser.SignedInPageAsync(Roles.PlanOwner);
         await page.GotoAsync($"/reviews/{review}/report/docx?public=true");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Browser;
@@ -23,24 +24,34 @@ public sealed partial class QuarterJourneyTests(BrowserFixture browser) : IClass
     [Fact]
     public async Task Owner_opens_the_review_two_leads_update_and_the_owner_closes_it_and_downloads_the_report()
     {
-        var plan = await browser.PlanAsync();
-        await AddSecondLeadAsync(plan.OrganisationId);
-        var (ref13, ref15, ref14) = (await browser.ActionAsync("13"), await browser.ActionAsync("15"), await browser.ActionAsync("14"));
+        // Sam Okafor (the Lead test user) leads 13 and 15; Amira Hussain, a second lead, leads 14. Q1 is open.
+        await AddSecondLeadAsync();
+        var created = await browser.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15))
+            .WithSection("Early Help", s => s
+                .WithAction(a => a.WithRef("13").WithLead(TestData.LeadName).WithUpdate(Rating.Amber, "Session booked."))
+                .WithAction(a => a.WithRef("14").WithLead("Amira Hussain").WithUpdate(Rating.Green, "Step-down reviews on time."))
+                .WithAction(a => a.WithRef("15").WithLead(TestData.LeadName).WithUpdate(Rating.Green, "Fund promoted.")))
+            .WithSection("Children in Care", s => s
+                .WithAction(a => a.WithRef("16").WithRating(Rating.Green))
+                .WithAction(a => a.WithRef("17").WithRating(Rating.Red))
+                .WithAction(a => a.WithRef("18"))));
+        var (ref13, ref15, ref14) = (created.Action("13"), created.Action("15"), created.Action("14"));
 
         // The owner closes last quarter's review and opens this one.
         var owner = await browser.SignedInPageAsync(Roles.PlanOwner);
-        await owner.GotoAsync($"/plans/{plan.Id}/reviews");
+        await owner.GotoAsync($"/plans/{created.PlanId}/reviews");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Q1 2024-25" }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "Close Q1 2024-25" }).ClickAsync();
         await Assertions.Expect(owner.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The review is closed");
-        await owner.GotoAsync($"/plans/{plan.Id}/reviews");
+        await owner.GotoAsync($"/plans/{created.PlanId}/reviews");
         await owner.GetByLabel("Label").FillAsync("Q2 2024-25");
         await owner.GetByLabel("Day").FillAsync("15");
         await owner.GetByLabel("Month").FillAsync("10");
         await owner.GetByLabel("Year").FillAsync("2024");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Open review" }).ClickAsync();
         await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync("Q2 2024-25");
-        await Assertions.Expect(owner.Locator("#progress")).ToContainTextAsync("0 of 31");
+        await Assertions.Expect(owner.Locator("#progress")).ToContainTextAsync("0 of 6");
         var reviewUrl = owner.Url;
 
         // Sam Okafor updates both his actions; his "my actions" page shows them waiting first.
@@ -58,7 +69,7 @@ public sealed partial class QuarterJourneyTests(BrowserFixture browser) : IClass
 
         // The owner sees the progress, closes the review and downloads the report.
         await owner.GotoAsync(reviewUrl);
-        await Assertions.Expect(owner.Locator("#progress")).ToContainTextAsync("3 of 31");
+        await Assertions.Expect(owner.Locator("#progress")).ToContainTextAsync("3 of 6");
         await Assertions.Expect(owner.Locator("[data-moved='newly-blue'] tr[data-action-ref='13']")).ToHaveCountAsync(1);
         await owner.GetByRole(AriaRole.Button, new() { Name = "Close Q2 2024-25" }).ClickAsync();
         await Assertions.Expect(owner.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The review is closed");
@@ -84,7 +95,7 @@ public sealed partial class QuarterJourneyTests(BrowserFixture browser) : IClass
 
         // Closed means frozen: the leads' words are kept as they were filed.
         await using var db = browser.Database.CreateContext();
-        var q2 = await db.Reviews.SingleAsync(r => r.Label == "Q2 2024-25");
+        var q2 = await db.Reviews.SingleAsync(r => r.PlanId == created.PlanId && r.Label == "Q2 2024-25");
         Assert.Equal(3, await db.ProgressUpdates.CountAsync(u => u.ReviewId == q2.Id));
         Assert.Equal(ServicePlan.Reviews.ReviewStatus.Closed, q2.Status);
     }
@@ -111,14 +122,13 @@ public sealed partial class QuarterJourneyTests(BrowserFixture browser) : IClass
         return page;
     }
 
-    private async Task AddSecondLeadAsync(Guid organisationId)
+    /// <summary>Amira Hussain's account, made before the plan so the plan's Amira Hussain is linked to it.</summary>
+    private async Task AddSecondLeadAsync()
     {
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .AddAsync(SecondLeadEmail, "Amira Hussain", Roles.Lead, organisationId, SecondLeadPassword);
-        var user = Assert.IsType<AddUserResult.Added>(added).User;
-        await using var db = browser.Database.CreateContext();
-        await db.People.Where(p => p.Initials == "MT").ExecuteUpdateAsync(p => p.SetProperty(x => x.UserId, user.Id));
+            .AddAsync(SecondLeadEmail, "Amira Hussain", Roles.Lead, await browser.TestData.DemoOrganisationIdAsync(), SecondLeadPassword);
+        Assert.IsType<AddUserResult.Added>(added);
     }
 
     [GeneratedRegex(@"\s+")]

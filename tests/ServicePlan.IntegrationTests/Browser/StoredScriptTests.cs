@@ -62,14 +62,15 @@ public sealed class StoredScriptTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(await page.EvaluateAsync<bool>($"() => document.body.textContent.includes({System.Text.Json.JsonSerializer.Serialize(Payload)})"), $"The payload is not shown as text on {where}.");
     }
 
-    /// <summary>An action the owner leads, so it is on their My actions page, with the plan's open review.</summary>
+    /// <summary>
+    /// An action the owner leads, so it is on their My actions page, in a plan with an open review; due before the
+    /// review's date, so the review page lists it (with its latest comment) as overdue.
+    /// </summary>
     private async Task<(Guid Action, Guid Plan, Guid Review)> TargetAsync()
     {
-        var plan = await browser.PlanAsync();
-        await using var db = browser.Database.CreateContext();
-        var owner = await db.Users.SingleAsync(u => u.Email == TestClient.EmailOf(Roles.PlanOwner));
-        var action = await db.Actions.Where(a => a.PlanId == plan.Id && a.Leads.Any(p => p.UserId == owner.Id)).OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
-        var review = await db.Reviews.Where(r => r.PlanId == plan.Id && r.Status == ServicePlan.Reviews.ReviewStatus.Open).Select(r => r.Id).SingleAsync();
-        return (action, plan.Id, review);
+        var plan = await browser.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15))
+            .WithSection("Children in Need", s => s.WithAction(a => a.WithLead(TestData.OwnerName).WithDue("1 June 2024"))));
+        return (plan.SingleAction.Id, plan.PlanId, plan.ReviewId("Q1 2024-25"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
 
 namespace ServicePlan.IntegrationTests.Cli;
 
@@ -9,26 +10,42 @@ public sealed class CliTests(ServicePlanAppFixture app) : IClassFixture<ServiceP
     [Fact]
     public async Task Plans_list_json_gives_id_title_period_action_count_and_ratings()
     {
+        var created = await app.TestData.CreatePlanAsync(p => p
+            .WithTitle(TestData.UniqueTitle("CLI listed plan"))
+            .ForYear(2024)
+            .WithSection("Early Help", s => s
+                .WithAction(a => a.WithRating(Rating.Blue))
+                .WithAction(a => a.WithRating(Rating.Blue))
+                .WithAction(a => a.WithRating(Rating.Red))
+                .WithAction(a => a.WithUpdate(Rating.Red).WithUpdate(Rating.Amber))
+                .WithAction(a => a.WithRating(Rating.Green))
+                .WithAction(a => a.WithRating(Rating.Green))
+                .WithAction(a => a.WithRating(Rating.Green))
+                .WithAction()));
+
         var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "plans", "list", "--json"]);
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        var plan = Assert.Single(JsonDocument.Parse(result.StandardOutput).RootElement.EnumerateArray());
-        Assert.Equal((await app.PlanAsync()).Id, plan.GetProperty("id").GetGuid());
-        Assert.Equal("Service Development Plan 2024-5", plan.GetProperty("title").GetString());
+        var plan = Assert.Single(JsonDocument.Parse(result.StandardOutput).RootElement.EnumerateArray(), p => p.GetProperty("id").GetGuid() == created.PlanId);
+        Assert.Equal(created.Title, plan.GetProperty("title").GetString());
         Assert.Equal("2024-25", plan.GetProperty("period").GetString());
-        Assert.Equal(31, plan.GetProperty("actions").GetInt32());
+        Assert.Equal(8, plan.GetProperty("actions").GetInt32());
+        // Each action counted once, by its latest rating.
         var ratings = plan.GetProperty("ratings");
-        Assert.Equal([8, 1, 6, 13, 3], new[] { "blue", "red", "amber", "green", "unrated" }.Select(r => ratings.GetProperty(r).GetInt32()));
+        Assert.Equal([2, 1, 1, 3, 1], new[] { "blue", "red", "amber", "green", "unrated" }.Select(r => ratings.GetProperty(r).GetInt32()));
     }
 
     [Fact]
     public async Task Plans_list_prints_a_table_for_people()
     {
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithTitle(TestData.UniqueTitle("CLI table plan")).ForYear(2025));
+
         var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "plans", "list"],
             environment: new Dictionary<string, string> { ["COLUMNS"] = "200" });
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("2024-25", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(plan.Title, result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("2025-26", result.StandardOutput, StringComparison.Ordinal);
     }
 }
 

@@ -18,12 +18,12 @@ public sealed class BackupTests(ServicePlanAppFixture app) : IClassFixture<Servi
     public async Task A_restore_gives_back_exactly_what_was_backed_up()
     {
         var backup = Path.Combine(_folder, "before.db");
+        var action = await app.TestData.CreateActionAsync(a => a.WithUpdate(ServicePlan.Progress.Rating.Green, "Guidance drafted."));
         var before = await SnapshotAsync(app.Database.ConnectionString);
 
         var backedUp = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "backup", "-o", backup]);
         Assert.True(backedUp.ExitCode == 0, backedUp.StandardError);
 
-        var action = await app.ActionAsync("16");
         await using (var db = app.Database.CreateContext())
         {
             await db.ProgressUpdates.Where(u => u.ActionId == action.Id).ExecuteDeleteAsync();

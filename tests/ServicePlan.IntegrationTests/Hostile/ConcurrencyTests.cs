@@ -15,12 +15,18 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
     [Fact]
     public async Task Fifty_progress_updates_fired_at_once_at_one_plan_are_all_stored_exactly_once()
     {
-        // Ten actions, five updates each, from five signed-in people (the lead on the two actions they lead).
-        var plan = await app.PlanAsync();
+        // Ten actions, five updates each, from five signed-in people (the lead on the two actions they lead, L1 and L2).
+        var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q2 2024-25")
+            .WithSection("Early Help", s =>
+            {
+                s.WithAction(a => a.WithRef("L1").WithLead(TestData.LeadName)).WithAction(a => a.WithRef("L2").WithLead(TestData.LeadName));
+                for (var i = 1; i <= 8; i++)
+                    s.WithAction(a => a.WithRef($"O{i}").WithLead("Morgan Hale"));
+            }));
         await using (var db = app.Database.CreateContext())
         {
-            var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Order).ToListAsync();
-            var targets = actions.Where(a => a.Ref is "13" or "15").Concat(actions.Where(a => a.Ref is not ("13" or "15")).Take(8)).ToList();
+            var targets = plan.Actions.Values.OrderBy(a => a.Ref, StringComparer.Ordinal).ToList();
             var clients = new List<(TestClient Client, string Role)>();
             foreach (var role in new[] { Roles.PlanOwner, Roles.Admin, Roles.PlanOwner, Roles.Admin, Roles.Lead })
             {
@@ -43,7 +49,7 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
                 {
                     var action = targets[i % targets.Count];
                     // The lead may update only the actions they lead; everyone else takes turns on the rest.
-                    var client = action.Ref is "13" or "15" && i % 2 == 0 ? clients[4].Client : clients[i % 4].Client;
+                    var client = action.Ref.StartsWith('L') && i % 2 == 0 ? clients[4].Client : clients[i % 4].Client;
                     return client.Http.PostAsync($"/actions/{action.Id}/progress", new FormUrlEncodedContent(new Dictionary<string, string>
                     {
                         ["Input.Rating"] = i % 3 == 0 ? "Amber" : "Green",
@@ -55,8 +61,9 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
 
                 var statuses = responses.Select((r, i) => $"{i}: {(int)r.StatusCode} {r.Headers.Location}").ToList();
                 Assert.True(responses.All(r => r.StatusCode == HttpStatusCode.Redirect), string.Join("\n", statuses));
+                var targetIds = targets.Select(t => t.Id).ToList();
                 var stored = await db.ProgressUpdates.AsNoTracking()
-                    .Where(u => u.Comment.StartsWith("Parallel update "))
+                    .Where(u => targetIds.Contains(u.ActionId) && u.Comment.StartsWith("Parallel update "))
                     .Select(u => new { u.Comment, u.ActionId })
                     .ToListAsync();
                 Assert.Equal(Enumerable.Range(0, Updates).Select(Comment).Order(), stored.Select(u => u.Comment).Order());
@@ -73,7 +80,7 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
     [Fact]
     public async Task Ten_saves_of_one_action_from_forms_opened_together_keep_exactly_one_and_refuse_the_rest()
     {
-        var action = await app.ActionAsync("20");
+        var action = await app.TestData.CreateActionAsync(a => a.WithDoesWhat("The panel meets monthly."));
         var clients = new List<TestClient>();
         for (var i = 0; i < 10; i++)
         {
@@ -108,7 +115,7 @@ public sealed class ConcurrencyTests(ServicePlanAppFixture app) : IClassFixture<
                 Assert.Contains("Someone else saved this action after you opened it", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
 
-            var stored = await app.ActionAsync("20");
+            var stored = await app.TestData.ActionAsync(action.Id);
             Assert.Equal($"Wording from editor {saved.i}.", stored.DoesWhat);
             Assert.Equal(action.Version + 1, stored.Version);
         }

@@ -17,9 +17,9 @@ public sealed class HostileRequestTests(ServicePlanAppFixture app) : IClassFixtu
         // PostgreSQL fails the whole query on a NUL in a search; ASP.NET Core already refuses one in paths and forms.
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Admin);
-        var plan = await app.PlanAsync();
+        var plan = await app.TestData.CreatePlanAsync();
 
-        var response = await client.Http.GetAsync(url.Replace("{plan}", plan.Id.ToString(), StringComparison.Ordinal));
+        var response = await client.Http.GetAsync(url.Replace("{plan}", plan.PlanId.ToString(), StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -29,11 +29,11 @@ public sealed class HostileRequestTests(ServicePlanAppFixture app) : IClassFixtu
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Admin);
-        var plan = await app.PlanAsync();
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction().WithAction().WithAction()));
 
-        var page = await client.GetPageAsync($"/plans/{plan.Id}/actions?q=%01%1B%7F");
+        var page = await client.GetPageAsync($"/plans/{plan.PlanId}/actions?q=%01%1B%7F");
 
-        Assert.Contains("Showing 0 of 31 actions", page.QuerySelector("#result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Showing 0 of 3 actions", page.QuerySelector("#result-count")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -130,7 +130,8 @@ public sealed class OrganisationScopeTests(ServicePlanAppFixture app) : IClassFi
             Assert.True(HttpStatusCode.NotFound == (await client.Http.GetAsync(url)).StatusCode, url);
         }
 
-        var posted = await client.PostFormAsync($"/actions/{(await app.ActionAsync("1")).Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Red", ["Input.Comment"] = "cross-council" });
+        var own = await app.TestData.CreateActionAsync();
+        var posted = await client.PostFormAsync($"/actions/{own.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Red", ["Input.Comment"] = "cross-council" });
         Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         Assert.False(await db.ProgressUpdates.AnyAsync(u => u.Comment == "cross-council"));
         Assert.DoesNotContain(plan.Id.ToString(), await client.Http.GetStringAsync("/api/plans"), StringComparison.Ordinal);

@@ -3,7 +3,10 @@ using ServicePlan.Plans;
 
 namespace ServicePlan.IntegrationTests.Infrastructure;
 
-/// <summary>Finds things in the seeded demo plan by what users see (refs, section titles), not by generated ids.</summary>
+/// <summary>
+/// Finds things in the seeded demo plan by ref. Only for tests whose subject is the demo itself (its seeded lead, the
+/// accessibility sweep of a realistic full plan): every other test builds its own data with <see cref="TestData"/>.
+/// </summary>
 public static class DemoPlan
 {
     public static async Task<Plan> PlanAsync(this ServicePlanAppFixture app)
@@ -18,11 +21,5 @@ public static class DemoPlan
         await using var db = app.Database.CreateContext();
         return await db.Actions.AsNoTracking().Include(a => a.Updates).Include(a => a.Leads)
             .SingleAsync(a => a.Ref == reference && db.Plans.Any(p => p.Id == a.PlanId && p.RatingsAreIllustrative));
-    }
-
-    public static async Task<Section> SectionAsync(this ServicePlanAppFixture app, string title)
-    {
-        await using var db = app.Database.CreateContext();
-        return await db.Sections.AsNoTracking().SingleAsync(s => s.Title == title && db.Plans.Any(p => p.Id == s.PlanId && p.RatingsAreIllustrative));
     }
 }

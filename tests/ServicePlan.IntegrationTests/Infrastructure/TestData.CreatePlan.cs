@@ -42,6 +42,9 @@ public sealed class CreatePlanBuilder
     private FinancialYear _period = FinancialYear.Containing(DateOnly.FromDateTime(FixedClock.DemoToday.UtcDateTime));
     private PlanStatus _status = PlanStatus.Open;
     private string? _owner;
+    private string? _monitoringBoard;
+    private string? _ideasFrom;
+    private bool _ratingsAreIllustrative;
     private readonly List<CreateSectionBuilder> _sections = [];
     private readonly List<(string Name, string Initials, string? Role)> _people = [];
     private readonly List<(string Label, DateOnly? Date, ReviewStatus Status)> _reviews = [];
@@ -68,6 +71,27 @@ public sealed class CreatePlanBuilder
     public CreatePlanBuilder WithOwner(string owner)
     {
         _owner = owner;
+        return this;
+    }
+
+    /// <summary>Who the plan reports to, as its header block says.</summary>
+    public CreatePlanBuilder WithMonitoringBoard(string board)
+    {
+        _monitoringBoard = board;
+        return this;
+    }
+
+    /// <summary>The header's "Created with ideas from".</summary>
+    public CreatePlanBuilder WithIdeasFrom(string text)
+    {
+        _ideasFrom = text;
+        return this;
+    }
+
+    /// <summary>Ratings made up for a demonstration, as the demo plan's are: pages say so.</summary>
+    public CreatePlanBuilder WithIllustrativeRatings()
+    {
+        _ratingsAreIllustrative = true;
         return this;
     }
 
@@ -122,6 +146,9 @@ public sealed class CreatePlanBuilder
             Service = "Children's Services (test data)",
             Period = _period,
             Owner = _owner,
+            MonitoringBoard = _monitoringBoard,
+            CreatedWithIdeasFrom = _ideasFrom,
+            RatingsAreIllustrative = _ratingsAreIllustrative,
             Status = _status,
             ImplementationDate = new DateOnly(_period.StartYear, 4, 1),
             ReviewDate = new DateOnly(_period.StartYear + 1, 3, 31),
@@ -164,7 +191,7 @@ public sealed class CreatePlanBuilder
         {
             var section = new Section { PlanId = plan.Id, Title = sectionBuilder.Title, Order = sectionIndex + 1 };
             plan.Sections.Add(section);
-            var objectives = sectionBuilder.Objectives.Count > 0 ? sectionBuilder.Objectives : [new CreateObjectiveBuilder("To test the plan (test data)")];
+            var objectives = sectionBuilder.Objectives.Count > 0 || sectionBuilder.IsEmpty ? sectionBuilder.Objectives : [new CreateObjectiveBuilder("To test the plan (test data)")];
             foreach (var (objectiveBuilder, objectiveIndex) in objectives.Select((o, i) => (o, i)))
             {
                 var objective = new Objective { SectionId = section.Id, Aim = objectiveBuilder.Aim, Order = objectiveIndex + 1 };
@@ -256,6 +283,15 @@ public sealed class CreateSectionBuilder(string title)
     public string Title { get; } = title;
 
     internal List<CreateObjectiveBuilder> Objectives { get; } = [];
+
+    internal bool IsEmpty { get; private set; }
+
+    /// <summary>A heading with nothing under it yet, as plans sometimes have; a section is given one action otherwise.</summary>
+    public CreateSectionBuilder WithNoActions()
+    {
+        IsEmpty = true;
+        return this;
+    }
 
     /// <summary>The "Why?" of the actions under it.</summary>
     public CreateSectionBuilder WithObjective(string aim, Action<CreateObjectiveBuilder>? configure = null)

@@ -9,12 +9,13 @@ using Npgsql;
 using ServicePlan.Database;
 using ServicePlan.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Performance;
 
 /// <summary>
-/// Listing, filtering and the dashboard cost the same number of SQL commands for a plan of 31 actions as for one of
+/// Listing, filtering and the dashboard cost the same number of SQL commands for a plan of 6 actions as for one of
 /// 400: no query per action (N+1), so a big plan or a big database cannot make them slow by multiplying round trips.
 /// </summary>
 [Trait("Category", "Database")]
@@ -26,9 +27,9 @@ public sealed class QueryCountTests(ServicePlanAppFixture app) : IClassFixture<S
     [InlineData("/plans/{0}/actions?overdue=true&q=children")]
     [InlineData("/plans/{0}")]
     [InlineData("/api/plans/{0}/actions")]
-    public async Task A_page_issues_as_many_queries_for_400_actions_as_for_31(string url)
+    public async Task A_page_issues_as_many_queries_for_400_actions_as_for_6(string url)
     {
-        var small = (await app.PlanAsync()).Id;
+        var small = await SmallPlanAsync();
         var large = await LargePlanAsync();
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
@@ -39,6 +40,45 @@ public sealed class QueryCountTests(ServicePlanAppFixture app) : IClassFixture<S
         Assert.InRange(forSmall, 1, 15);
         Assert.Equal(forSmall, forLarge);
     }
+
+    private static Guid? _small;
+
+    /// <summary>
+    /// Six actions in two sections, with leads, sources, a review and updates: something of everything a page loads.
+    /// Made once for the class, as the large plan is, so both are equally warm in the app's caches for every url.
+    /// </summary>
+    private async Task<Guid> SmallPlanAsync()
+    {
+        await Importing.WaitAsync();
+        try
+        {
+            if (_small is { } id && await Exists(id))
+                return id;
+            _small = (await CreateSmallPlanAsync()).PlanId;
+            return _small.Value;
+        }
+        finally
+        {
+            Importing.Release();
+        }
+    }
+
+    private Task<CreatePlanResult> CreateSmallPlanAsync() =>
+        app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15))
+            .WithSection("Children in Need", s => s
+                .WithObjective("Assessments are timely", o => o
+                    .WithSource("Ofsted ILACS inspection (query counts)")
+                    .WithAction(a => a.WithLead("Sam Okafor").WithDoesWhat("Audit assessments for children in need.").WithDue("1 September 2024").WithUpdate(Rating.Red).WithUpdate(Rating.Amber))
+                    .WithAction(a => a.WithLead("Sam Okafor").WithLead("Morgan Hale").WithRating(Rating.Green)))
+                .WithObjective("Children are seen alone", o => o
+                    .WithSource("Staff survey (query counts)")
+                    .WithAction(a => a.WithLead("Morgan Hale").WithRating(Rating.Blue))))
+            .WithSection("Early Help", s => s
+                .WithObjective("Help comes early for children", o => o
+                    .WithAction(a => a.WithLead("Priya Shah").WithDue("1 June 2024").WithRating(Rating.Amber))
+                    .WithAction(a => a.WithDue("Monthly").WithRating(Rating.Red))
+                    .WithAction())));
 
     private static readonly SemaphoreSlim Importing = new(1, 1);
     private static Guid? _large;
@@ -55,7 +95,7 @@ public sealed class QueryCountTests(ServicePlanAppFixture app) : IClassFixture<S
             string[] ratings = ["Blue", "Red", "Amber", "Green", ""];
             for (var i = 0; i < 400; i++)
                 csv.Append($"Section {i / 50 + 1},Aim {i / 4},HoS,Does thing {i} for children,Mar-25,Measure {i},Children feel heard,{ratings[i % 5]},Comment on progress {i}\r\n");
-            var organisation = (await app.PlanAsync()).OrganisationId;
+            var organisation = await app.TestData.DemoOrganisationIdAsync();
             await using var db = app.Database.CreateContext();
             var report = await new PlanImporter(db, app.Clock).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), new ImportRequest
             {

@@ -1,5 +1,7 @@
 using System.Net;
 using ServicePlan.IntegrationTests.Infrastructure;
+using ServicePlan.Progress;
+using ServicePlan.Sources;
 using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Plans;
@@ -12,7 +14,15 @@ public sealed class ActionPageTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
-        var action = await app.ActionAsync("16");
+        var action = (await app.TestData.CreatePlanAsync(p => p
+            .WithOpenReview("Q1 2024-25")
+            .WithSection("Children with Disabilities", s => s.WithObjective("Designated Social Care Officer role to be embedded", o => o
+                .WithAction(a => a
+                    .WithRef("16")
+                    .WithLeadsText("HOS / DSCO")
+                    .WithDue("June and March 2025")
+                    .WithMeasure("New guidance and templates for children with disabilities.")
+                    .WithUpdate(Rating.Green, "Guidance drafted.")))))).Action("16");
 
         var page = await client.GetPageAsync($"/actions/{action.Id}");
 
@@ -33,7 +43,10 @@ public sealed class ActionPageTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
-        var action = await app.ActionAsync("25");
+        var action = (await app.TestData.CreatePlanAsync(p => p
+            .WithSection("Children in Care", s => s.WithObjective("Care plans are reviewed on time", o => o
+                .WithSource("Ofsted ILACS inspection 2020", SourceKind.Inspection)
+                .WithAction())))).SingleAction;
 
         var page = await client.GetPageAsync($"/actions/{action.Id}");
 

@@ -31,7 +31,7 @@ public static class RolloverPlans
     public static async Task<SmallPlan> SmallPlanAsync(this ServicePlanAppFixture app, int startYear = 2024, string title = "Test plan")
     {
         await using var db = app.Database.CreateContext();
-        var organisationId = (await app.PlanAsync()).OrganisationId;
+        var organisationId = await app.TestData.DemoOrganisationIdAsync();
         var leadUserId = await db.Users.Where(u => u.Email == TestClient.EmailOf(Roles.Lead)).Select(u => u.Id).SingleAsync();
         var period = new FinancialYear(startYear);
 

@@ -47,7 +47,7 @@ public sealed class LoggingTests(ServicePlanAppFixture app) : IClassFixture<Serv
             logging.AddProvider(logs);
         }));
         using var client = new TestClient(factory.CreateClient(new() { AllowAutoRedirect = false }));
-        var action = await app.ActionAsync("13");
+        var action = await app.TestData.CreateActionAsync(a => a.WithLead(TestData.LeadName));
 
         await client.SignInAsEmailAsync(TestClient.EmailOf(Roles.Lead), "a-wrong-password-for-the-log");
         await client.SignInAsync(Roles.Lead);

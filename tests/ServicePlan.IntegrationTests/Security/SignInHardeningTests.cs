@@ -50,10 +50,10 @@ public sealed class SignInHardeningTests(ServicePlanAppFixture app) : IClassFixt
     public async Task Common_and_guessable_passwords_are_refused(string password)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var plan = await app.PlanAsync();
+        var organisation = await app.TestData.DemoOrganisationIdAsync();
 
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .AddAsync("jo.bloggs@example.org", "Jo Bloggs", Roles.Viewer, plan.OrganisationId, password);
+            .AddAsync("jo.bloggs@example.org", "Jo Bloggs", Roles.Viewer, organisation, password);
 
         var refused = Assert.IsType<AddUserResult.Refused>(result);
         Assert.Contains(CommonPasswordValidator.Message, refused.Errors);
@@ -63,10 +63,10 @@ public sealed class SignInHardeningTests(ServicePlanAppFixture app) : IClassFixt
     public async Task A_long_uncommon_passphrase_is_accepted_without_complexity_rules()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var plan = await app.PlanAsync();
+        var organisation = await app.TestData.DemoOrganisationIdAsync();
 
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .AddAsync("kim.oduya@example.org", "Kim Oduya", Roles.Viewer, plan.OrganisationId, "kettle orchard lantern");
+            .AddAsync("kim.oduya@example.org", "Kim Oduya", Roles.Viewer, organisation, "kettle orchard lantern");
 
         Assert.IsType<AddUserResult.Added>(result);
     }

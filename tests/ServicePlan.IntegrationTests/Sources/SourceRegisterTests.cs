@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
-using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Sources;
 using ServicePlan.Users;
@@ -12,6 +11,13 @@ namespace ServicePlan.IntegrationTests.Sources;
 [Trait("Category", "Database")]
 public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
+    /// <summary>A source of the council's, answered by an objective in a plan of its own.</summary>
+    private async Task<Source> CreateSourceAsync(string title, SourceKind kind = SourceKind.Other)
+    {
+        await app.TestData.CreatePlanAsync(p => p.WithSection("Quality assurance", s => s.WithObjective($"Answers {title}", o => o.WithSource(title, kind).WithAction())));
+        return await SourceAsync(title);
+    }
+
     private async Task<Source> SourceAsync(string title)
     {
         await using var db = app.Database.CreateContext();
@@ -21,6 +27,8 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     [Fact]
     public async Task The_register_lists_the_organisations_sources_and_filters_by_kind()
     {
+        var inspection = await CreateSourceAsync("Ofsted ILACS inspection (register test)", SourceKind.Inspection);
+        var staff = await CreateSourceAsync("Staff feedback (register test)", SourceKind.Staff);
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
 
@@ -28,17 +36,29 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
         var staffOnly = await client.GetPageAsync("/sources?kind=Staff");
 
         var titles = all.QuerySelectorAll("#sources tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Contains("Ofsted ILACS inspection 2020", titles);
-        Assert.Contains("Staff feedback", titles);
-        Assert.Equal(["Staff feedback"], staffOnly.QuerySelectorAll("#sources tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Contains(inspection.Title, titles);
+        Assert.Contains(staff.Title, titles);
+        var staffTitles = staffOnly.QuerySelectorAll("#sources tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains(staff.Title, staffTitles);
+        await using var db = app.Database.CreateContext();
+        var everyStaffSource = await db.Sources.Where(s => s.OrganisationId == staff.OrganisationId && s.Kind == SourceKind.Staff).Select(s => s.Title).ToListAsync();
+        Assert.Equal(everyStaffSource.Order(StringComparer.Ordinal), staffTitles.Order(StringComparer.Ordinal));
         Assert.NotNull(all.QuerySelector(".govuk-service-navigation__link[href='/sources']"));
     }
 
     [Fact]
     public async Task A_source_shows_every_objective_and_action_answering_it_in_every_years_plan_with_its_current_rating()
     {
-        var ofsted = await SourceAsync("Ofsted ILACS inspection 2020");
-        var (oldPlan, oldAction) = await AddClosedPlanAnsweringAsync(ofsted.Id);
+        const string title = "Ofsted ILACS inspection (across years)";
+        var current = await app.TestData.CreatePlanAsync(p => p.WithSection("Ofsted recommendations", s => s
+            .WithObjective("Supervision is reflective", o => o.WithSource(title, SourceKind.Inspection)
+                .WithAction(a => a.WithRef("1").WithRating(Rating.Amber))
+                .WithAction(a => a.WithRef("2").WithRating(Rating.Blue)))
+            .WithObjective("Plans are timely", o => o.WithSource(title, SourceKind.Inspection)
+                .WithAction(a => a.WithRef("3")))
+            .WithObjective("Something else", o => o.WithAction(a => a.WithRef("4")))));
+        var ofsted = await SourceAsync(title);
+        var (oldPlan, oldAction) = await AddClosedPlanAnsweringAsync(title);
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
 
@@ -51,13 +71,13 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
         Assert.True(expected.Count > 2);
 
         var plans = page.QuerySelectorAll("section[data-plan]").Select(s => s.GetAttribute("data-plan")).ToList();
-        Assert.Equal([(await app.PlanAsync()).Id.ToString(), oldPlan.ToString()], plans);
+        Assert.Equal([current.PlanId.ToString(), oldPlan.ToString()], plans);
         Assert.Contains("closed", page.QuerySelector($"#plan-{oldPlan}")!.TextContent, StringComparison.Ordinal);
 
         // The closed plan's action was Red, then Green: its current rating is the latest.
         Assert.Equal("Green", page.QuerySelector($"tr[data-action='{oldAction}'] .app-rating")!.TextContent.Trim());
-        var action25 = await app.ActionAsync("25");
-        Assert.Equal(action25.CurrentRating.Name(), page.QuerySelector($"tr[data-action='{action25.Id}'] .app-rating")!.TextContent.Trim());
+        Assert.Equal("Amber", page.QuerySelector($"tr[data-action='{current.Action("1").Id}'] .app-rating")!.TextContent.Trim());
+        Assert.Equal("Not rated", page.QuerySelector($"tr[data-action='{current.Action("3").Id}'] .app-rating")!.TextContent.Trim());
     }
 
     [Fact]
@@ -89,7 +109,7 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
         await owner.SignInAsync(Roles.PlanOwner);
         using var admin = app.CreateClient();
         await admin.SignInAsync(Roles.Admin);
-        var source = await SourceAsync("Child Q serious case review");
+        var source = await CreateSourceAsync("Child Q serious case review", SourceKind.SeriousCaseReview);
         Dictionary<string, string> Form(string title) => new()
         {
             ["Input.Version"] = source.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -176,7 +196,7 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     [Fact]
     public async Task Viewers_and_leads_cannot_add_edit_or_merge_sources()
     {
-        var staff = await SourceAsync("Staff feedback");
+        var staff = await CreateSourceAsync("Staff feedback (not theirs to edit)", SourceKind.Staff);
         foreach (var role in new[] { Roles.Viewer, Roles.Lead })
         {
             using var client = app.CreateClient();
@@ -193,7 +213,8 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     [Fact]
     public async Task Merging_moves_every_link_to_the_kept_source_once_and_deletes_the_duplicates()
     {
-        var plan = await app.PlanAsync();
+        var created = await app.TestData.CreatePlanAsync(p => p.WithSection("Children in Care", s => s.WithAction()).WithSection("Care Leavers", s => s.WithAction()));
+        var plan = new { Id = created.PlanId, created.OrganisationId };
         Guid kept, duplicate, both, onlyDuplicate;
         await using (var db = app.Database.CreateContext())
         {
@@ -227,7 +248,7 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     [Fact]
     public async Task Merging_needs_a_source_to_keep_and_another_to_merge()
     {
-        var staff = await SourceAsync("Staff feedback");
+        var staff = await CreateSourceAsync("Staff feedback (nothing to merge)", SourceKind.Staff);
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.PlanOwner);
 
@@ -243,32 +264,28 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
     [Fact]
     public async Task The_action_page_links_each_source_to_its_page()
     {
-        var ofsted = await SourceAsync("Ofsted ILACS inspection 2020");
+        var action = (await app.TestData.CreatePlanAsync(p => p.WithSection("Children in Care", s => s.WithObjective("Care plans are reviewed on time", o => o
+            .WithSource("Ofsted ILACS inspection 2020 (linked)", SourceKind.Inspection)
+            .WithAction())))).SingleAction;
+        var ofsted = await SourceAsync("Ofsted ILACS inspection 2020 (linked)");
         using var client = app.CreateClient();
         await client.SignInAsync(Roles.Viewer);
 
-        var page = await client.GetPageAsync($"/actions/{(await app.ActionAsync("25")).Id}");
+        var page = await client.GetPageAsync($"/actions/{action.Id}");
 
-        Assert.Equal("Ofsted ILACS inspection 2020", page.QuerySelector($"a[href='/sources/{ofsted.Id}']")!.TextContent.Trim());
+        Assert.Equal("Ofsted ILACS inspection 2020 (linked)", page.QuerySelector($"a[href='/sources/{ofsted.Id}']")!.TextContent.Trim());
     }
 
     /// <summary>Last year's plan, rolled over and closed, with one objective answering the source and one action rated Red then Green.</summary>
-    private async Task<(Guid Plan, Guid Action)> AddClosedPlanAnsweringAsync(Guid sourceId)
+    private async Task<(Guid Plan, Guid Action)> AddClosedPlanAnsweringAsync(string sourceTitle)
     {
-        var current = await app.PlanAsync();
-        await using var db = app.Database.CreateContext();
-        var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
-        var plan = new Plan { OrganisationId = current.OrganisationId, Title = "Service Development Plan 2023-4", Period = new FinancialYear(2023), Status = PlanStatus.Closed };
-        var section = new Section { PlanId = plan.Id, Title = "Ofsted", Order = 1 };
-        var objective = new Objective { SectionId = section.Id, Aim = "Supervision is reflective (Ofsted)", Order = 1, Sources = [source] };
-        var action = new PlanAction { PlanId = plan.Id, ObjectiveId = objective.Id, Ref = "3", Order = 1, DoesWhat = "Audit supervision quarterly" };
-        action.Updates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Red, AuthorName = "Rachel Talmage", RecordedAtUtc = new DateTime(2023, 7, 1, 9, 0, 0, DateTimeKind.Utc) });
-        action.Updates.Add(new ProgressUpdate { ActionId = action.Id, Rating = Rating.Green, AuthorName = "Rachel Talmage", RecordedAtUtc = new DateTime(2023, 10, 1, 9, 0, 0, DateTimeKind.Utc) });
-        objective.Actions.Add(action);
-        section.Objectives.Add(objective);
-        plan.Sections.Add(section);
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync();
-        return (plan.Id, action.Id);
+        var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithTitle(TestData.UniqueTitle("Service Development Plan 2023-4"))
+            .ForYear(2023)
+            .Closed()
+            .WithSection("Ofsted", s => s.WithObjective("Supervision is reflective (Ofsted)", o => o
+                .WithSource(sourceTitle)
+                .WithAction(a => a.WithRef("3").WithDoesWhat("Audit supervision quarterly").WithUpdate(Rating.Red).WithUpdate(Rating.Green)))));
+        return (plan.PlanId, plan.SingleAction.Id);
     }
 }

@@ -147,9 +147,7 @@ public sealed class YouSaidWeDidTests(ServicePlanAppFixture app) : IClassFixture
     [Fact]
     public async Task Exempt_content_never_appears_on_the_public_page()
     {
-        var action = await app.ActionAsync("29");
-        await using (var db = app.Database.CreateContext())
-            await db.Actions.Where(a => a.Id == action.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.IsExempt, true));
+        var action = await app.TestData.CreateActionAsync(a => a.WithDoesWhat("Apply for a DOLS order for the young person at the named placement.").Exempt("Paragraph 2"));
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 

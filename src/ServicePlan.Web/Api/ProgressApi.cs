@@ -81,7 +81,7 @@ public static class ProgressApi
             .Where(u => u.ActionId == actionId && u.AuthorUserId == user.Id)
             .OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id)
             .FirstAsync(ct);
-        return Results.Created($"/api/actions/{actionId}", new UpdateJson(saved.Id, saved.Rating.Name(), saved.Comment, saved.AuthorName, saved.RecordedAtUtc, saved.Review?.Label));
+        return Results.Created($"/api/actions/{actionId}", new UpdateJson(saved.Id, saved.Rating.Name(), saved.Comment, saved.AuthorName, saved.RecordedAtUtc, saved.Review?.Label, null));
     }
 }
 

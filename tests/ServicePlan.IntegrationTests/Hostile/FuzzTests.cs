@@ -61,7 +61,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/",
         "/plans",
         "/plans/{plan}",
-        "/plans/{plan}/export/{format}?includeExempt={bool}",
+        "/plans/{plan}/export/{format}?public={bool}",
         "/actions/{action}",
         "/my-actions",
         "/reviews/{review}/report/{format}?public={bool}",
@@ -106,7 +106,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
     [
         "/plans/{plan}", "/plans/{plan}/actions", "/actions/{action}", "/actions/{updatedAction}", "/my-actions",
         "/reviews/{review}", "/reviews/{review}/report/html", "/reviews/{review}/report/docx", "/reviews/{review}/report/json",
-        "/reviews/{review}/report/html?public=true", "/reviews/{review}/personal-data", "/plans/{plan}/export/xlsx?includeExempt=true",
+        "/reviews/{review}/report/html?public=true", "/reviews/{review}/personal-data", "/plans/{plan}/export/xlsx?public=true",
         "/plans/{plan}/export/csv", "/sources", "/sources/{source}", "/you-said-we-did/preview", "/admin/users", "/admin/audit?Text=a",
         "/api/plans/{plan}", "/api/plans/{plan}/actions?q=a", "/api/actions/{action}",
     ];

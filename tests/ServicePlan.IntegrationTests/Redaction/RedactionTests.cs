@@ -83,9 +83,9 @@ public sealed class RedactionTests(ServicePlanAppFixture app) : IClassFixture<Se
         string[] downloads =
         [
             $"/plans/{plan.PlanId}/export/xlsx",
-            $"/plans/{plan.PlanId}/export/xlsx?includeExempt=true",
+            $"/plans/{plan.PlanId}/export/xlsx?public=true",
             $"/plans/{plan.PlanId}/export/csv",
-            $"/plans/{plan.PlanId}/export/csv?includeExempt=true",
+            $"/plans/{plan.PlanId}/export/csv?public=true",
             $"/reviews/{review}/report/docx",
             $"/reviews/{review}/report/html",
             $"/reviews/{review}/report/json",

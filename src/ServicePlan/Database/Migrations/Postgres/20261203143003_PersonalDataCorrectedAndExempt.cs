@@ -6,11 +6,53 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ServicePlan.Database.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddPersonalDataConfirmations : Migration
+    public partial class PersonalDataCorrectedAndExempt : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ProgressUpdates",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CommitteeReceivesExemptPapers",
+                table: "Organisations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.CreateTable(
+                name: "CommentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgressUpdateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_ProgressUpdates_ProgressUpdateId",
+                        column: x => x.ProgressUpdateId,
+                        principalTable: "ProgressUpdates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "PersonalDataConfirmations",
                 columns: table => new
@@ -51,6 +93,16 @@ namespace ServicePlan.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ActionId",
+                table: "CommentVersions",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ProgressUpdateId_ReplacedAtUtc",
+                table: "CommentVersions",
+                columns: new[] { "ProgressUpdateId", "ReplacedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataConfirmations_ActionId",
                 table: "PersonalDataConfirmations",
                 column: "ActionId");
@@ -70,7 +122,18 @@ namespace ServicePlan.Database.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CommentVersions");
+
+            migrationBuilder.DropTable(
                 name: "PersonalDataConfirmations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ProgressUpdates");
+
+            migrationBuilder.DropColumn(
+                name: "CommitteeReceivesExemptPapers",
+                table: "Organisations");
         }
     }
 }

@@ -11,8 +11,8 @@ using ServicePlan.Database;
 namespace ServicePlan.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServicePlanDbContext))]
-    [Migration("20261203131359_CommitteeReceivesExemptPapers")]
-    partial class CommitteeReceivesExemptPapers
+    [Migration("20261203142927_PersonalDataCorrectedAndExempt")]
+    partial class PersonalDataCorrectedAndExempt
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -596,6 +596,64 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Privacy.PersonalDataConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Found")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganisationId", "ConfirmedAtUtc");
+
+                    b.ToTable("PersonalDataConfirmations", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Privacy.PersonalDataDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -640,6 +698,39 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("PersonalDataDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ProgressUpdateId", "ReplacedAtUtc");
+
+                    b.ToTable("CommentVersions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Progress.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +769,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
 
                     b.Property<Guid?>("ReviewId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1169,11 +1264,45 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Privacy.PersonalDataConfirmation", b =>
+                {
+                    b.HasOne("ServicePlan.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ServicePlan.Users.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePlan.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ServicePlan.Privacy.PersonalDataDecision", b =>
                 {
                     b.HasOne("ServicePlan.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Progress.CommentVersion", b =>
+                {
+                    b.HasOne("ServicePlan.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePlan.Progress.ProgressUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressUpdateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,6 +34,9 @@ public static class DemoData
         ("CSC & EH Management Team", "MT", "Management Team"),
         ("Assistant Director", "AD", "Assistant Director"),
         ("Service Manager", "SM", "Service Manager"),
+
+        // Named in action 12's "Does what?" ("Roxi to develop"): a colleague, so the public papers may print her name.
+        ("Roxi", "RX", "Social worker, UASC lead"),
     ];
 
     // Section heading that the sheet has with no actions under it; the CSV fixture cannot carry it.

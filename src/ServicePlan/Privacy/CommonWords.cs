@@ -55,7 +55,7 @@ internal static class CommonWords
         oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter summer winter spring autumn
         london england britain wales scotland ireland europe english british uk street road avenue lane
         part parts death overview poverty trafficking slavery sexual criminal arrangements benefit rights friendly centred
-        focused focussed first solutions dept las sec
+        focused focussed first solutions dept las sec admin admins
         mr mrs ms miss mx dr prof professor sir dame lord lady cllr alderman mayor
         """;
 

@@ -156,7 +156,8 @@ internal static partial class PersonalNames
             return NameShape.Lower;
         if (Titles.Contains(core))
             return NameShape.Title;
-        if (scan.Known.IsNameWord(core))
+        // A role the plan lists as one of its people ("Service Manager") does not make "Manager" a name elsewhere.
+        if (scan.Known.IsNameWord(core) && !CommonWords.Contains(core))
             return NameShape.PlansPerson;
         if (PlaceOrOfficeTitles.Contains(core) || InstitutionWords.Contains(core))
             return NameShape.Thing;

@@ -290,6 +290,27 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
                 entries.TryAdd(entry.Id, entry);
         }
 
+        // So does a confirmation, made when the text was saved, that the words found in it could be saved as written.
+        var confirmations = (await db.PersonalDataConfirmations.AsNoTracking()
+                .Where(c => c.PlanId != null && plans.Contains(c.PlanId.Value)).Select(c => new { c.Id, c.Found }).ToListAsync(ct))
+            .Where(c => c.Found.Length > 0 && work.Words.Any(w => w.Contains(c.Found, StringComparison.Ordinal)))
+            .ToList();
+        if (confirmations.Count > 0)
+        {
+            var gone = confirmations.Select(c => c.Id).ToList();
+            await db.PersonalDataConfirmations.Where(c => gone.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            var entity = AuditInterceptor.EntityName(typeof(PersonalDataConfirmation));
+            foreach (var confirmation in confirmations)
+            {
+                work.Fields.Add((entity, confirmation.Id.ToString(), nameof(PersonalDataConfirmation.Found), RedactedField.WholeValue));
+                work.Fields.Add((entity, confirmation.Id.ToString(), nameof(PersonalDataConfirmation.Where), RedactedField.WholeValue));
+            }
+
+            var confirmationIds = confirmations.Select(c => c.Id.ToString()).ToList();
+            foreach (var entry in await db.AuditEntries.AsNoTracking().Where(e => confirmationIds.Contains(e.EntityId)).ToListAsync(ct))
+                entries.TryAdd(entry.Id, entry);
+        }
+
         var touched = await EraseCopiesAsync(plans, work.Words, marker, ct);
 
         // The trail: the redacted records' entries, and any entry of these plans the words were copied into.

@@ -52,6 +52,12 @@ public sealed record Expected(Answer Anonymous, Answer Viewer, Answer Lead, Answ
     /// <summary>AddProgress, on an action the Lead leads (the matrix uses ref 13, Sam Okafor's); other actions are in <see cref="LeadAccessTests"/>.</summary>
     public static readonly Expected ProgressWriters = new(Answer.SignIn, Answer.Denied, Answer.Allowed, Answer.Allowed, Answer.Allowed);
 
+    /// <summary>
+    /// Changing a comment: its author only. The matrix's update was written without a signed-in author (as an imported
+    /// one is), so every role is turned away; <c>EditCommentTests</c> covers the author.
+    /// </summary>
+    public static readonly Expected CommentAuthor = new(Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Denied);
+
     /// <summary>ManageUsers: admins only.</summary>
     public static readonly Expected Admins = new(Answer.SignIn, Answer.Denied, Answer.Denied, Answer.Denied, Answer.Allowed);
 
@@ -75,7 +81,11 @@ public sealed record Expected(Answer Anonymous, Answer Viewer, Answer Lead, Answ
 /// <param name="Expected">Who gets what.</param>
 /// <param name="Values">Route values that are not ids of the organisation's data, such as a download's format.</param>
 /// <param name="AllowedStatus">The status an allowed request gets when it is not 2xx or a redirect.</param>
-public sealed record MatrixRow(Expected Expected, IReadOnlyDictionary<string, string>? Values = null, HttpStatusCode? AllowedStatus = null);
+/// <param name="RefusedForThisDataOnly">
+/// The roles refused here are refused because of the matrix's data, not their role (the comment is someone else's):
+/// on another organisation's data they get the same 404 as everything else.
+/// </param>
+public sealed record MatrixRow(Expected Expected, IReadOnlyDictionary<string, string>? Values = null, HttpStatusCode? AllowedStatus = null, bool RefusedForThisDataOnly = false);
 
 /// <summary>One organisation's real ids, to fill route parameters with.</summary>
 public sealed record MatrixIds(Guid PlanId, Guid ActionId, Guid UpdateId, Guid ReviewId, Guid SourceId, string PublicPageKey)
@@ -107,6 +117,8 @@ public static partial class AuthorisationMatrix
 
     // The error page answers with the status it describes; what matters is that nobody is sent to sign in to see it.
     private static readonly Dictionary<string, string> NotFoundCode = new() { ["code"] = "404" };
+    private static readonly Dictionary<string, string> ActionField = new() { ["field"] = "does-what" };
+    private static readonly Dictionary<string, string> NarrativeParagraph = new() { ["field"] = "summary", ["paragraph"] = "0" };
 
     /// <summary>Keyed "METHOD /route/pattern", with "?handler=Name" for a named page handler.</summary>
     public static readonly IReadOnlyDictionary<string, MatrixRow> Table = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
@@ -160,6 +172,23 @@ public static partial class AuthorisationMatrix
         ["POST /actions/{actionId:guid}/edit"] = new(Expected.Editors),
         ["GET /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
         ["POST /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
+
+        // Whether the committee receives exempt papers: an organisation setting, for admins.
+        ["POST /admin/users?handler=ExemptPapers"] = new(Expected.Admins),
+
+        // Redaction: owners and admins, on any text.
+        ["GET /actions/{actionId:guid}/updates/{updateId:guid}/redact"] = new(Expected.Editors),
+        ["POST /actions/{actionId:guid}/updates/{updateId:guid}/redact"] = new(Expected.Editors),
+        ["GET /actions/{actionId:guid}/redact/{field}"] = new(Expected.Editors, ActionField),
+        ["POST /actions/{actionId:guid}/redact/{field}"] = new(Expected.Editors, ActionField),
+        ["GET /reviews/{reviewId:guid}/narrative/redact"] = new(Expected.Editors),
+        // The matrix's review has no narrative yet, so there is no paragraph to redact: editors get past sign-in and role to a 404.
+        ["GET /reviews/{reviewId:guid}/narrative/redact/{field}/{paragraph:int}"] = new(Expected.Editors, NarrativeParagraph, HttpStatusCode.NotFound),
+        ["POST /reviews/{reviewId:guid}/narrative/redact/{field}/{paragraph:int}"] = new(Expected.Editors, NarrativeParagraph, HttpStatusCode.NotFound),
+
+        // Changing a comment: its author only, whatever their role.
+        ["GET /actions/{actionId:guid}/updates/{updateId:guid}/edit"] = new(Expected.CommentAuthor, RefusedForThisDataOnly: true),
+        ["POST /actions/{actionId:guid}/updates/{updateId:guid}/edit"] = new(Expected.CommentAuthor, RefusedForThisDataOnly: true),
         ["GET /plans/import"] = new(Expected.Editors),
         ["POST /plans/import?handler=Preview"] = new(Expected.Editors),
         ["POST /plans/import?handler=Confirm"] = new(Expected.Editors),

@@ -138,7 +138,7 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task The_api_is_read_only_so_a_lead_cannot_write_through_it()
+    public async Task Through_the_api_a_lead_adds_progress_only_to_their_own_actions_and_changes_nothing_else()
     {
         // Read from the endpoint data source, so a write endpoint added later must come with its own lead check and test.
         var apiMethods = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -162,8 +162,16 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
             answers.Add((await lead.Http.SendAsync(request)).StatusCode);
         }
 
-        Assert.Equal(["GET"], apiMethods);
+        using var progress = new HttpRequestMessage(HttpMethod.Post, $"/api/actions/{others}/progress")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { rating = "Red", comment = "through the API" }),
+        };
+        var progressAnswer = (await lead.Http.SendAsync(progress)).StatusCode;
+
+        // Progress is the one thing the API writes (ProgressApiTests); a new write endpoint must come with its own checks.
+        Assert.Equal(["GET", "POST"], apiMethods.Order(StringComparer.Ordinal));
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.MethodNotAllowed, status));
+        Assert.Equal(HttpStatusCode.Forbidden, progressAnswer);
         Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
     }
 }

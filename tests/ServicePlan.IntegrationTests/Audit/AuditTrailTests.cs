@@ -177,16 +177,16 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
         using var admin = app.CreateClient();
         await admin.SignInAsync(Roles.Admin);
         var action = await app.TestData.CreateActionAsync();
-        await owner.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = "Findable words for the audit search." });
+        await owner.PostFormAsync($"/actions/{action.Id}/progress", $"/actions/{action.Id}/progress", new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = "Words to find in the audit search." });
 
         var denied = await owner.Http.GetAsync("/admin/audit");
-        var page = await admin.GetPageAsync("/admin/audit?text=findable+words&who=rachel");
-        var csv = await admin.Http.GetStringAsync("/admin/audit?handler=Export&text=findable+words");
+        var page = await admin.GetPageAsync("/admin/audit?text=words+to+find&who=rachel");
+        var csv = await admin.Http.GetStringAsync("/admin/audit?handler=Export&text=words+to+find");
 
         Assert.Contains("access-denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
         var row = Assert.Single(page.QuerySelectorAll("#audit tbody tr"));
         Assert.Contains("Rachel Talmage", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Findable words for the audit search.", csv, StringComparison.Ordinal);
+        Assert.Contains("Words to find in the audit search.", csv, StringComparison.Ordinal);
         Assert.StartsWith("When (UTC),Who,What", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 

@@ -4,7 +4,7 @@ using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Browser;
 
-/// <summary>A lead types a child's name into a progress comment, is warned, changes the words and saves.</summary>
+/// <summary>A lead types a child's name into a progress comment, is warned, changes the words, saves, and downloads the public plan.</summary>
 [Collection(RunAlone.Name)]
 public sealed class EntryWarningJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -38,6 +38,20 @@ public sealed class EntryWarningJourneyTests(BrowserFixture browser) : IClassFix
         var saved = await browser.ActionAsync("13");
         Assert.Contains(saved.Updates, u => u.Comment == "Jan: a young person joined the transitions group.");
         Assert.DoesNotContain(saved.Updates, u => u.Comment.Contains("Jayden", StringComparison.Ordinal));
+
+        await lead.GotoAsync($"/plans/{saved.PlanId}");
+        var download = await lead.RunAndWaitForDownloadAsync(() => lead.GetByRole(AriaRole.Link, new() { Name = "Public plan as Excel (.xlsx)" }).ClickAsync());
+        var file = Path.Combine(Directory.CreateTempSubdirectory("serviceplan-download-").FullName, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(file))
+        using (var reader = new StreamReader(zip.GetEntry("xl/sharedStrings.xml")!.Open()))
+        {
+            var text = await reader.ReadToEndAsync();
+            Assert.Contains("Jan: a young person joined the transitions group.", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Jayden", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("NOT FOR PUBLICATION", text, StringComparison.Ordinal);
+        }
+
         await lead.Context.CloseAsync();
     }
 }

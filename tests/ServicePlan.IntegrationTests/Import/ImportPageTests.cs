@@ -127,7 +127,7 @@ public sealed class ImportPageTests(ServicePlanAppFixture app) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"Early-Help-Plan-2024-5-2024-25.{format}", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal($"Early-Help-Plan-2024-5-2024-25-not-for-publication.{format}", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         var workbook = SpreadsheetReader.Read(await response.Content.ReadAsStreamAsync(), "plan." + format);
         var parsed = PlanSheetParser.Parse(workbook, new ImportOptions());
         Assert.Equal(3, parsed.Actions.Count());

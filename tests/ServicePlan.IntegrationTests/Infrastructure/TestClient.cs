@@ -46,6 +46,21 @@ public sealed class TestClient(HttpClient http) : IDisposable
         return await http.PostAsync(actionUrl, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Posts a form whose words are meant to look like personal data: when the form comes back with the warning, ticks
+    /// "save it as written" with a reason, as a user who has checked them would.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormConfirmingPersonalDataAsync(string url, Dictionary<string, string> fields)
+    {
+        var response = await PostFormAsync(url, url, fields);
+        if (response.StatusCode != HttpStatusCode.OK)
+            return response;
+        var seen = Parse(await response.Content.ReadAsStringAsync()).QuerySelector("input[name='Confirm.Seen']")?.GetAttribute("value");
+        return seen is null
+            ? response
+            : await PostFormAsync(url, url, new(fields) { ["Confirm.SaveAsWritten"] = "true", ["Confirm.Seen"] = seen, ["Confirm.Reason"] = "Made-up test words" });
+    }
+
     public async Task<T> GetJsonAsync<T>(string url)
     {
         var response = await http.GetAsync(url);

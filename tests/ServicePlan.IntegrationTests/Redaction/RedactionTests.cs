@@ -47,7 +47,7 @@ public sealed class RedactionTests(ServicePlanAppFixture app) : IClassFixture<Se
 
     private async Task<Guid> AddCommentAsync(TestClient client, Guid actionId, string comment)
     {
-        var added = await client.PostFormAsync($"/actions/{actionId}/progress", $"/actions/{actionId}/progress", new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = comment });
+        var added = await client.PostFormConfirmingPersonalDataAsync($"/actions/{actionId}/progress", new() { ["Input.Rating"] = "Amber", ["Input.Comment"] = comment });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         await using var db = app.Database.CreateContext();
         return await db.ProgressUpdates.Where(u => u.ActionId == actionId).OrderByDescending(u => u.RecordedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Id).FirstAsync();
@@ -173,7 +173,7 @@ public sealed class RedactionTests(ServicePlanAppFixture app) : IClassFixture<Se
         var (_, actionId) = await PlanLedByTheLeadAsync();
         using var owner = await SignedInAsync(Roles.PlanOwner);
         var action = await app.TestData.ActionAsync(actionId);
-        var edited = await owner.PostFormAsync($"/actions/{actionId}/edit", $"/actions/{actionId}/edit", new()
+        var edited = await owner.PostFormConfirmingPersonalDataAsync($"/actions/{actionId}/edit", new()
         {
             ["Input.Version"] = action.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Ref"] = action.Ref,
@@ -200,7 +200,7 @@ public sealed class RedactionTests(ServicePlanAppFixture app) : IClassFixture<Se
         var (plan, _) = await PlanLedByTheLeadAsync();
         var review = plan.ReviewId(Review);
         using var owner = await SignedInAsync(Roles.PlanOwner);
-        var saved = await owner.PostFormAsync($"/reviews/{review}/narrative", $"/reviews/{review}/narrative", new()
+        var saved = await owner.PostFormConfirmingPersonalDataAsync($"/reviews/{review}/narrative", new()
         {
             ["Version"] = "0",
             ["Input.Committees"] = "Safeguarding Sub-Committee",

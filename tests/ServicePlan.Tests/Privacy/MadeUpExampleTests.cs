@@ -123,9 +123,13 @@ public sealed class MadeUpExampleTests
     [InlineData("Referral from Queen Elizabeth Hospital")]
     [InlineData("The Grace Foundation funded the trip")]
     [InlineData("Sessions at Hope Street Centre continue")]
+    [InlineData("Admin's summary of the quarter.")]
+    [InlineData("Deputy Team Manager recruitment HoS - team stability as current postholder is successful in applying for a senior Social worker role with us.")]
+    [InlineData("have joined 2 DSCO sessions so far, and will review with EH lead and Team Manager Social Care")]
     public void Plan_text_that_only_looks_like_personal_data_passes(string text)
     {
-        var flags = SeedPlan.Scan(text);
+        // Roles the plan lists among its people, as the council's own sheets do.
+        var flags = SeedPlan.Scan(text, SeedPlan.Known with { People = [.. SeedPlan.People, "Service Manager", "SM", "Assistant Director", "AD"] });
 
         Assert.True(flags.Count == 0, SeedPlan.Describe(flags));
     }

@@ -50,8 +50,8 @@ public static class ServicePlanApi
                 if (await plans.FindAsync(planId, user.OrganisationId, ct) is null)
                     return Results.NotFound();
 
-                var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q };
                 var seeExempt = await user.MaySeeExemptAsync(ct);
+                var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q, SearchExempt = seeExempt };
                 async Task<IEnumerable<ActionJson>> ListAsync() =>
                     (await actions.ListAsync(planId, filter, ct)).Select(r => ActionJson.From(seeExempt ? r : ExemptContent.Withhold(r)));
                 if (!string.IsNullOrWhiteSpace(q))

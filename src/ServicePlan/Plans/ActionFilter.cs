@@ -16,5 +16,11 @@ public sealed record ActionFilter
     /// <summary>Words to find in the action's aim, "Who?", "Does what?", due, measure, experience or latest comment.</summary>
     public string? Search { get; init; }
 
+    /// <summary>
+    /// False for readers who are shown exempt content as withheld: a search must not find an action by words they may
+    /// not read.
+    /// </summary>
+    public bool SearchExempt { get; init; } = true;
+
     public bool IsEmpty => SectionId is null && LeadId is null && Rating is null && SourceId is null && !OverdueOnly && string.IsNullOrWhiteSpace(Search);
 }

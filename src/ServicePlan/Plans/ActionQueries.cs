@@ -50,17 +50,19 @@ public sealed class ActionQueries(ServicePlanDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            var searchExempt = filter.SearchExempt;
             foreach (var word in filter.Search.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
             {
                 rows = rows.Where(r =>
                     r.Aim.ToLower().Contains(word) ||
-                    r.Action.DoesWhat.ToLower().Contains(word) ||
-                    r.Action.LeadsText.ToLower().Contains(word) ||
-                    r.Action.DueText.ToLower().Contains(word) ||
-                    r.Action.Measure.ToLower().Contains(word) ||
-                    r.Action.ChildrenExperience.ToLower().Contains(word) ||
-                    r.Action.Ref.ToLower() == word ||
-                    (r.Latest != null && r.Latest.Comment.ToLower().Contains(word)));
+                    ((searchExempt || !r.Action.IsExempt) && (
+                        r.Action.DoesWhat.ToLower().Contains(word) ||
+                        r.Action.LeadsText.ToLower().Contains(word) ||
+                        r.Action.DueText.ToLower().Contains(word) ||
+                        r.Action.Measure.ToLower().Contains(word) ||
+                        r.Action.ChildrenExperience.ToLower().Contains(word) ||
+                        (r.Latest != null && (searchExempt || !r.Latest.IsExempt) && r.Latest.Comment.ToLower().Contains(word)))) ||
+                    r.Action.Ref.ToLower() == word);
             }
         }
 

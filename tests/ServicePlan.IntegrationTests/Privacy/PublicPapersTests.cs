@@ -142,6 +142,14 @@ public sealed class PublicPapersTests(ServicePlanAppFixture app) : IClassFixture
             }
 
             Assert.Contains(Schedule12A.NotForPublication, csv, StringComparison.Ordinal);
+
+            // A search finds nothing by words the viewer may not read; an officer's search still does.
+            var searched = await viewer.GetPageAsync($"/plans/{plan.PlanId}/actions?q=Okonkwo-Brennan");
+            Assert.Empty(searched.QuerySelectorAll("tr[data-action-ref]"));
+            var apiSearch = await script.GetStringAsync($"/api/plans/{plan.PlanId}/actions?q=sibling");
+            Assert.Equal("[]", apiSearch);
+            var officerSearch = await admin.GetPageAsync($"/plans/{plan.PlanId}/actions?q=Okonkwo-Brennan");
+            Assert.Single(officerSearch.QuerySelectorAll("tr[data-action-ref]"));
             var officer = await admin.Http.GetStringAsync($"/plans/{plan.PlanId}/actions");
             Assert.Contains(ExemptWords, officer, StringComparison.Ordinal);
         }

@@ -55,6 +55,7 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             ids => ids.Count * 16);
         Sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id)).OrderBy(s => s.Title).ToListAsync(ct);
 
+        _seeExempt = await user.MaySeeExemptAsync(ct);
         _filter = new ActionFilter
         {
             SectionId = SectionId,
@@ -63,9 +64,9 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
             SourceId = SourceId,
             OverdueOnly = Overdue,
             Search = Search?.Length > 200 ? Search[..200] : Search,
+            SearchExempt = _seeExempt,
         };
         IsFiltered = !_filter.IsEmpty;
-        _seeExempt = await user.MaySeeExemptAsync(ct);
         _cacheKey = string.Join('|', "list", planId, version, actions.Today, SectionId, LeadId, RatingFilter, SourceId, Overdue, _seeExempt);
         return Page();
     }

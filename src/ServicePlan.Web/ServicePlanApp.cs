@@ -62,8 +62,9 @@ public static class ServicePlanApp
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToPage("/Users/SignIn").AllowAnonymousToPage("/Users/SignOut").AllowAnonymousToPage("/Users/AccessDenied").AllowAnonymousToPage("/Users/External");
-            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Accessibility/Statement");
             options.Conventions.AddPageRoute("/Sources/Edit", "sources/add");
+            options.Conventions.ConfigureFilter(new IgnoredFilters.Filter());
         });
         // Every form validates its own fields with GOV.UK wording; MVC's implicit "required" for non-nullable strings
         // would add a second, generic message.

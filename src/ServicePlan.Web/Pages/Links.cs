@@ -117,6 +117,8 @@ public static class Links
 
     public static string SignIn() => "/account/sign-in";
 
+    public static string Accessibility() => "/accessibility";
+
     /// <param name="returnUrl">Where to go once signed in: a local path.</param>
     public static string ExternalSignIn(string returnUrl) => "/account/sign-in/external?returnUrl=" + Uri.EscapeDataString(returnUrl);
 

@@ -24,5 +24,7 @@ for (const [from, to] of files) {
   cpSync(join(govuk, from), join(out, to))
 }
 cpSync(join(govuk, 'assets', 'images'), join(out, 'images'), { recursive: true })
+// Browsers ask for /favicon.ico whatever the page links to (bookmarks, tabs opened from elsewhere).
+cpSync(join(govuk, 'assets', 'images', 'favicon.ico'), join(root, 'wwwroot', 'favicon.ico'))
 
 console.log(`build.mjs: copied GOV.UK Frontend JavaScript and images to ${out}`)

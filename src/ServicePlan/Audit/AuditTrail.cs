@@ -23,10 +23,18 @@ public sealed class AuditTrail(ServicePlanDbContext db)
             query = query.Where(e => e.UserName.ToLower().Contains(who));
         }
 
+        // The days a person searches for are UK days: in summer, 1 July starts at 23:00 UTC on 30 June.
         if (search.From is { } from)
-            query = query.Where(e => e.AtUtc >= from.ToDateTime(TimeOnly.MinValue));
+        {
+            var start = Dates.UkTime.StartOfDayUtc(from);
+            query = query.Where(e => e.AtUtc >= start);
+        }
+
         if (search.To is { } to)
-            query = query.Where(e => e.AtUtc < to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        {
+            var end = Dates.UkTime.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(e => e.AtUtc < end);
+        }
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim().ToLower();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServicePlan.Audit;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Plans;
@@ -41,6 +42,30 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ServicePlanDbContext).Assembly);
+        MarkUtcTimes(builder);
+    }
+
+    /// <summary>
+    /// Every stored time ending in "Utc" is read back as UTC. PostgreSQL's timestamptz does this already; SQLite keeps
+    /// no kind, and a time of unspecified kind would be written to JSON without its "Z" and shown in the wrong zone.
+    /// The column type is unchanged, so this is no schema change.
+    /// </summary>
+    private static void MarkUtcTimes(ModelBuilder builder)
+    {
+        var converter = new ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if ((property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
+                    && property.Name.EndsWith("Utc", StringComparison.Ordinal) && property.GetValueConverter() is null)
+                {
+                    property.SetValueConverter(converter);
+                }
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -194,6 +194,10 @@ public static class PlanSheetParser
 
             if (action.DoesWhat.Length == 0)
                 result.Warnings.Add(new ImportIssue(row.Number, PlanColumn.DoesWhat.Name(), "No action text (Does what?)."));
+
+            // The import keeps what the council wrote, but says so: an impossible date is never read as due.
+            if (DueDate.ProblemWhenTyped(action.ByWhen) is { } notADate)
+                result.Warnings.Add(new ImportIssue(row.Number, PlanColumn.ByWhen.Name(), $"{notADate}. It was imported as written and will not show as overdue."));
             if (action.Rating == Rating.None && header.RatingColumn is not null)
                 result.Warnings.Add(new ImportIssue(row.Number, PlanColumn.Rating.Name(), "No rating: the action was imported as not rated."));
         }

@@ -23,6 +23,9 @@ public abstract record EditResult
     public sealed record NotFound : EditResult;
     public sealed record PlanClosed : EditResult;
 
+    /// <summary>A field the save cannot take as it is, like "Does what?" left empty or an impossible date in "By when?".</summary>
+    public sealed record Refused(PlanColumn Column, string Message) : EditResult;
+
     /// <summary>Someone saved the action after this form was opened: nothing was written. <see cref="Current"/> is what they saved.</summary>
     public sealed record Conflict(PlanAction Current, IReadOnlyList<string> ChangedFields) : EditResult;
 }
@@ -45,6 +48,10 @@ public sealed class ActionEditing(ServicePlanDbContext db)
             return new EditResult.PlanClosed();
         if (action.Version != changes.Version)
             return Conflict(action, changes);
+        if (string.IsNullOrWhiteSpace(changes.DoesWhat))
+            return new EditResult.Refused(PlanColumn.DoesWhat, "Enter what is done");
+        if (DueDate.ProblemWhenTyped(changes.DueText) is { } notADate)
+            return new EditResult.Refused(PlanColumn.ByWhen, notADate);
 
         var leads = await db.People.Where(p => p.PlanId == plan.Id && changes.LeadIds.Contains(p.Id)).ToListAsync(ct);
         action.Ref = changes.Ref.Trim();

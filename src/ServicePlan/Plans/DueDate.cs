@@ -60,6 +60,22 @@ public sealed record DueDate
         return new DueDate(verbatim, reading.Kind, reading.Due, reading.From, reading.Milestones, reading.Every);
     }
 
+    /// <summary>
+    /// Why a "By when?" typed into a form is refused, or null when it is fine. The cell stays free text ("Q3",
+    /// "Ongoing", "June and March 2025" are all kept), but something written as a day, month and year that is no real
+    /// date would be read as no date at all and never show as overdue, so it is sent back with a suggestion.
+    /// Imports do not use this: they keep what councils wrote.
+    /// </summary>
+    public static string? ProblemWhenTyped(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || DueDateReader.FindImpossibleDate(text) is not { } found)
+        {
+            return null;
+        }
+
+        return $"'{found.Written}' is not a real date. Write a real date such as {found.RealDate}, or a month such as '{found.Month}'";
+    }
+
     // Milestones is a list, which a record would compare by reference; two readings of
     // the same cell must still be equal.
     public bool Equals(DueDate? other) =>

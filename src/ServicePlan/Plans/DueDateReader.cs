@@ -100,6 +100,64 @@ internal static partial class DueDateReader
         return TryReadMilestones(words, planYear, out var milestones) ? milestones : new(DueKind.NotADate);
     }
 
+    /// <summary>
+    /// The first part of <paramref name="text"/> written as a day, month and year (or a day and a month) that is no
+    /// real date, like "31/02/2025", "30.02.25" or "32 March 2025", with a real date and a month to suggest instead.
+    /// Text that does not look like a date at all ("Q3", "Ongoing", "June and March 2025") has none.
+    /// </summary>
+    public static (string Written, string RealDate, string Month)? FindImpossibleDate(string text)
+    {
+        var tidy = Tidy(text);
+        foreach (Match match in NumericAnywhere().Matches(tidy))
+        {
+            var day = Number(match, "d");
+            var month = Number(match, "m");
+            var yearDigits = match.Groups["y"].Value;
+            var year = int.Parse(yearDigits, CultureInfo.InvariantCulture);
+            year = yearDigits.Length == 2 ? 2000 + year : year;
+            if (year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                continue;
+            }
+
+            var (m, lastDay) = Suggested(month, year);
+            return (match.Value, $"{lastDay:00}/{m:00}/{year:0000}", $"{MonthName(m)} {year}");
+        }
+
+        foreach (Match match in DayMonthAnywhere().Matches(tidy))
+        {
+            if (!Months.TryGetValue(match.Groups["month"].Value, out var month))
+            {
+                continue;
+            }
+
+            var day = Number(match, "d");
+            var hasYear = match.Groups["y"].Success;
+            var year = hasYear ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : 2024;
+            year = hasYear && match.Groups["y"].Value.Length == 2 ? 2000 + year : year;
+            if (day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                continue;
+            }
+
+            var last = DateTime.DaysInMonth(hasYear ? year : 2023, month);
+            return hasYear
+                ? (match.Value.Trim(), $"{last} {MonthName(month)} {year}", $"{MonthName(month)} {year}")
+                : (match.Value.Trim(), $"{last} {MonthName(month)}", MonthName(month));
+        }
+
+        return null;
+    }
+
+    private static (int Month, int LastDay) Suggested(int month, int year)
+    {
+        var m = Math.Clamp(month, 1, 12);
+        var y = Math.Clamp(year, 1, 9999);
+        return (m, DateTime.DaysInMonth(y, m));
+    }
+
+    private static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
     private static string Tidy(string text)
     {
         var tidy = text.Replace('\u2013', '-').Replace('\u2014', '-').Replace('\u2019', '\'');
@@ -245,6 +303,13 @@ internal static partial class DueDateReader
 
     [GeneratedRegex(@"\s*(?:,|&|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListSeparator();
+
+    // Where a date written with numbers may sit inside longer text: "Review 31/02/2025 and 30/06/2025".
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})(?<sep>[/.-])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/.-])")]
+    private static partial Regex NumericAnywhere();
+
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|[/.-])(?<month>[a-z]+)\b\.?(?:(?:,?\s*|[/.-])'?(?<y>\d{4}|\d{2})(?!\d))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthAnywhere();
 
     [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
     private static partial Regex Iso();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Audit;
@@ -143,7 +142,7 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
         {
             Subject = new RedactionSubject(
                 target, $"Comment on {ActionName(action.Ref)}", update.Comment, action.PlanId, action.Id, update.ReviewId,
-                $"{update.AuthorName}, {update.RecordedAtUtc.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}{(update.Review is null ? "" : ", " + update.Review.Label)}"),
+                $"{update.AuthorName}, {Dates.UkTime.Date(update.RecordedAtUtc)}{(update.Review is null ? "" : ", " + update.Review.Label)}"),
             Entity = entity,
             EntityId = update.Id,
             Words = [update.Comment, .. versions.Select(v => v.Comment)],

@@ -37,7 +37,7 @@ public static partial class RolloverRules
     {
         if (successor is not null)
         {
-            var when = successor.RolledOverAtUtc is { } at ? " on " + at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "";
+            var when = successor.RolledOverAtUtc is { } at ? " on " + Dates.UkTime.Date(at) : "";
             return $"Plan {from} was already rolled over into {successor.Period}{when}.";
         }
 

@@ -17,6 +17,8 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ServicePlan
 {
     public async Task<AddUserResult> AddAsync(string email, string? displayName, string role, Guid organisationId, string? password, CancellationToken ct = default)
     {
+        if (EmailAddresses.Problem(email) is { } notAnAddress)
+            return new AddUserResult.Refused([notAnAddress + "."]);
         if (!Roles.IsKnown(role))
             return new AddUserResult.Refused([$"\"{role}\" is not a role. Use one of: {string.Join(", ", Roles.All)}."]);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))

@@ -132,6 +132,7 @@ public static partial class AuthorisationMatrix
         ["GET /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
         ["POST /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
         ["GET /health"] = new(Expected.Public),
+        ["GET /accessibility"] = new(Expected.Public),
 
         // Single sign-on is reachable without an account, and is off here (and by default): 404 to everyone.
         ["GET /account/sign-in/external"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),

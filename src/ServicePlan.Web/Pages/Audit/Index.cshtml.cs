@@ -44,6 +44,7 @@ public sealed class IndexModel(AuditTrail trail, CurrentUser user) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        Entities = await trail.EntitiesAsync(user.OrganisationId, ct);
         if (Search() is not { } search)
             return BadRequest();
         var entries = await trail.SearchAsync(search, 0, MaxExportRows, ct);
@@ -60,21 +61,29 @@ public sealed class IndexModel(AuditTrail trail, CurrentUser user) : PageModel
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "serviceplan-audit.csv");
     }
 
-    /// <summary>Null, with the errors added, when a date cannot be read.</summary>
+    /// <summary>The search the filters ask for; a filter that cannot be read is left out, and the page says so.</summary>
     private AuditSearch? Search()
     {
-        DateOnly? Date(string? text, string key, string label)
+        DateOnly? Date(string? text, string key)
         {
             if (string.IsNullOrWhiteSpace(text))
                 return null;
             if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return date;
-            ModelState.AddModelError(key, $"{label} must be a date like 31/3/2025");
+            var shown = text.Trim().Length > 40 ? text.Trim()[..40] + "…" : text.Trim();
+            IgnoredFilters.Note(HttpContext, key, text, $"The {IgnoredFilters.NameOf(key)} '{shown}' is not a real date, so the search is not limited by it. Write a date like 31/3/2025.");
             return null;
         }
 
-        var from = Date(From, nameof(From), "From");
-        var to = Date(To, nameof(To), "To");
-        return ModelState.IsValid ? new AuditSearch(user.OrganisationId, Entity, Who, from, to, Text) : null;
+        var from = Date(From, "from");
+        var to = Date(To, "to");
+        var entity = Entity;
+        if (!string.IsNullOrWhiteSpace(entity) && Entities.Count > 0 && !Entities.Contains(entity, StringComparer.Ordinal))
+        {
+            IgnoredFilters.Note(HttpContext, "entity", entity);
+            entity = null;
+        }
+
+        return new AuditSearch(user.OrganisationId, entity, Who, from, to, Text);
     }
 }

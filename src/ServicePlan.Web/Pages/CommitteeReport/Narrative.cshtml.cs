@@ -79,6 +79,10 @@ public sealed class NarrativeModel(ServicePlanDbContext db, Narratives narrative
                 ModelState.AddModelError($"Input.{key}", $"{label} must be {max:N0} characters or fewer");
         }
 
+        if (string.IsNullOrWhiteSpace(Input.Committees))
+            ModelState.AddModelError("Input.Committees", "Enter the committee or committees the report goes to");
+        if (!string.IsNullOrWhiteSpace(Input.AuthorEmail) && EmailAddresses.Problem(Input.AuthorEmail) is { } notAnAddress)
+            ModelState.AddModelError("Input.AuthorEmail", notAnAddress);
         if (!ModelState.IsValid)
             return Page();
 

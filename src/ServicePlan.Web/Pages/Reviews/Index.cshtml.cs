@@ -1,3 +1,5 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.Reviews;
 
 /// <summary>A plan's quarterly reviews, and where the owner opens the next one.</summary>
@@ -24,9 +26,7 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
             ModelState.AddModelError("Input.Label", "Enter a label for the review, like Q3 2024-25");
         else if (Input.Label.Length > FieldLengths.ReviewLabel)
             ModelState.AddModelError("Input.Label", $"The label must be {FieldLengths.ReviewLabel} characters or fewer");
-        var date = Input.Date();
-        if (date is null)
-            ModelState.AddModelError("Input.Day", "Enter the review date as a real date, like 15 1 2025");
+        var date = DateInputModel.Read(ModelState, "Input", Input.Day, Input.Month, Input.Year, OpenReviewInput.DateName);
         if (!ModelState.IsValid)
             return Page();
 
@@ -61,9 +61,5 @@ public sealed class OpenReviewInput
     public string? Month { get; set; }
     public string? Year { get; set; }
 
-    public DateOnly? Date() =>
-        int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y) &&
-        y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
+    public const string DateName = "The review date";
 }

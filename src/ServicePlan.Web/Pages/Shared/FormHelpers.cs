@@ -78,6 +78,18 @@ public static class FormHelpers
         return TagBuilder.CreateSanitizedId(key, "_");
     }
 
+    /// <summary>
+    /// The aria-describedby value for the field <paramref name="key"/>: its hint's id when it has one, and its error
+    /// message's id when it is in error ("Input_Email-hint Input_Email-error"), or null when there is neither.
+    /// </summary>
+    public static string? DescribedBy(ModelStateDictionary modelState, string key, bool hasHint = false)
+    {
+        var id = FieldId(key);
+        var ids = new[] { hasHint ? id + "-hint" : null, HasError(modelState, key) ? id + "-error" : null }.Where(x => x is not null);
+        var value = string.Join(' ', ids);
+        return value.Length == 0 ? null : value;
+    }
+
     internal static string FirstMessage(ModelErrorCollection errors)
     {
         foreach (var error in errors)

@@ -1,3 +1,5 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.Sources;
 
 public sealed class SourceInput
@@ -9,6 +11,8 @@ public sealed class SourceInput
     public string? Year { get; set; }
     public string? Reference { get; set; }
     public string? Recommendation { get; set; }
+
+    public const string DateName = "The source's date";
 
     /// <summary>The source's version when the form was opened.</summary>
     public int Version { get; set; }
@@ -100,24 +104,6 @@ public sealed class EditModel(SourceRegister register, CurrentUser user) : PageM
     }
 
     /// <summary>The GOV.UK date pattern: all three parts, or none for a source with no date.</summary>
-    private DateOnly? ReadDate()
-    {
-        string?[] parts = [Input.Day, Input.Month, Input.Year];
-        if (parts.All(string.IsNullOrWhiteSpace))
-            return null;
-        if (parts.Any(string.IsNullOrWhiteSpace))
-        {
-            ModelState.AddModelError("Input.Day", "The date must include a day, month and year, or be left empty");
-            return null;
-        }
-
-        if (int.TryParse(Input.Day, out var day) && int.TryParse(Input.Month, out var month) && int.TryParse(Input.Year, out var year)
-            && year is >= 1900 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-        {
-            return new DateOnly(year, month, day);
-        }
-
-        ModelState.AddModelError("Input.Day", "The date must be a real date, for example 1 2 2024");
-        return null;
-    }
+    private DateOnly? ReadDate() =>
+        DateInputModel.Read(ModelState, "Input", Input.Day, Input.Month, Input.Year, SourceInput.DateName, required: false);
 }

@@ -13,6 +13,8 @@ public sealed class IndexModel(SourceRegister register, CurrentUser user) : Page
     public async Task OnGetAsync(string? kind, CancellationToken ct)
     {
         Kind = SourceKinds.Parse(kind);
+        if (Kind is null && !string.IsNullOrWhiteSpace(kind))
+            IgnoredFilters.Note(HttpContext, "kind", kind);
         Rows = await register.ListAsync(user.OrganisationId, Kind, ct);
     }
 }

@@ -15,8 +15,8 @@ public sealed class AddModel(UserAccounts accounts, CurrentUser user) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Input.Email) || !Input.Email.Contains('@', StringComparison.Ordinal) || Input.Email.Length > 256)
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.gov.uk");
+        if (EmailAddresses.Problem(Input.Email) is { } notAnAddress)
+            ModelState.AddModelError("Input.Email", notAnAddress);
         if (string.IsNullOrWhiteSpace(Input.Name))
             ModelState.AddModelError("Input.Name", "Enter the person's name");
         else if (Input.Name.Length > 200)

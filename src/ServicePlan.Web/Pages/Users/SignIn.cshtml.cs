@@ -19,8 +19,8 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, Si
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Email", "Enter your email address");
+        if (EmailAddresses.Problem(Input.Email, "Enter your email address") is { } notAnAddress)
+            ModelState.AddModelError("Input.Email", notAnAddress);
         if (string.IsNullOrEmpty(Input.Password))
             ModelState.AddModelError("Input.Password", "Enter your password");
         if (!ModelState.IsValid)

@@ -92,6 +92,9 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
                 // The next save is judged against what is stored now; the user's typing stays in the form.
                 Input.Version = conflict.Current.Version;
                 return Page();
+            case EditResult.Refused refused:
+                ModelState.AddModelError(refused.Column == PlanColumn.ByWhen ? "Input.DueText" : "Input.DoesWhat", refused.Message);
+                return Page();
             case EditResult.PlanClosed:
                 ModelState.AddModelError("Input.DoesWhat", "This plan has been rolled over and closed, so its actions can no longer be changed");
                 return Page();
@@ -121,6 +124,8 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
             ModelState.AddModelError("Input.LeadsText", $"Who? must be {FieldLengths.ActionWho} characters or fewer");
         if (Input.DueText?.Length > FieldLengths.ActionByWhen)
             ModelState.AddModelError("Input.DueText", $"By when? must be {FieldLengths.ActionByWhen} characters or fewer");
+        else if (DueDate.ProblemWhenTyped(Input.DueText) is { } notADate)
+            ModelState.AddModelError("Input.DueText", notADate);
         if (Input.IsExempt && !Schedule12A.IsParagraph(Input.ExemptParagraph))
             ModelState.AddModelError("Input.ExemptParagraph", "Select the paragraph of Schedule 12A that makes this action exempt");
     }

@@ -41,6 +41,8 @@ public sealed class ListModel(PlanQueries plans, ActionQueries actions, PlanChan
         Plan = plan;
 
         RatingFilter = ParseRating(RatingText);
+        if (RatingFilter is null && !string.IsNullOrWhiteSpace(RatingText))
+            IgnoredFilters.Note(HttpContext, "rating", RatingText);
         var version = await changes.VersionAsync(planId, ct);
         Sections = await cache.GetOrAddAsync(
             string.Join('|', "sections", planId, version),

@@ -200,7 +200,8 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
         var key = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Name == "Last used");
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, key.LastUsedAtUtc);
         Assert.Single(await db.AuditEntries.AsNoTracking().Where(e => e.Entity == "API key" && e.EntityId == key.Id.ToString()).ToListAsync());
-        Assert.Contains("15 October 2024, 10:00", (await lead.GetPageAsync("/account/api-keys")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        // 10:00 UTC in October is 11am in the UK (British Summer Time).
+        Assert.Contains("15 October 2024 at 11:00am", (await lead.GetPageAsync("/account/api-keys")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

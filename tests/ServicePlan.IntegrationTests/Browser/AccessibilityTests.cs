@@ -66,6 +66,23 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Date_inputs_the_statement_and_ignored_filters_have_no_violations()
+    {
+        var page = await browser.SignedInPageAsync(Roles.PlanOwner);
+        var plan = await browser.TestData.CreatePlanAsync();
+
+        await page.GotoAsync($"/plans/{plan.PlanId}/reviews");
+        await page.GetByLabel("Month").FillAsync("13");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open review" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync($"/plans/{plan.PlanId}/actions?rating=purple&section=nothing");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync("/accessibility");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Api_keys_page_has_no_violations_empty_with_an_error_with_a_new_key_and_after_revoking()
     {
         var page = await browser.SignedInPageAsync(Roles.Lead);

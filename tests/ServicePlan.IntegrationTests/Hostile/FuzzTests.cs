@@ -73,6 +73,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/account/sign-out",
         "/account/sign-in/external?returnUrl={text}&handler=Callback",
         "/error/{code}",
+        "/accessibility",
         "/plans/{plan}/actions?section={guid}&lead={guid}&rating={text}&source={guid}&overdue={bool}&q={text}",
         "/admin/audit?Entity={text}&Who={text}&From={text}&To={text}&Text={text}&older={int}&handler=Export",
         "/account/sign-in?ReturnUrl={text}",

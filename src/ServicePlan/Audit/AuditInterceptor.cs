@@ -95,7 +95,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             throw new InvalidOperationException("Audit entries are never changed or removed.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var audited = changed.Where(e => e.Entity is not (AuditEntry or SentReminder)).ToList();
+        // A closed review's snapshot is its figures written down, not a change anyone made: the close is audited.
+        var audited = changed.Where(e => e.Entity is not (AuditEntry or SentReminder or ServicePlan.Reviews.ReviewSnapshot or ServicePlan.Reviews.ReviewSnapshotAction)).ToList();
         var plans = await PlanOfRecords.FindAsync(context, audited, async, ct);
         foreach (var entry in audited)
         {

@@ -29,6 +29,8 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ReviewSnapshot> ReviewSnapshots => Set<ReviewSnapshot>();
+    public DbSet<ReviewSnapshotAction> ReviewSnapshotActions => Set<ReviewSnapshotAction>();
     public DbSet<CommentVersion> CommentVersions => Set<CommentVersion>();
     public DbSet<ReviewNarrative> Narratives => Set<ReviewNarrative>();
     public DbSet<PersonalDataDecision> PersonalDataDecisions => Set<PersonalDataDecision>();

@@ -167,6 +167,8 @@ public sealed class DemoGenerator(ServicePlanDbContext db, TimeProvider clock)
         await bulk.RowsAsync(batch.Actions, ct);
         await bulk.LinksAsync("ActionLeads", batch.ActionLeads, ct);
         await bulk.RowsAsync(batch.Updates, ct);
+        await bulk.RowsAsync(batch.Snapshots, ct);
+        await bulk.RowsAsync(batch.SnapshotActions, ct);
         // The rows above bypass the change tracker and so the audit interceptor: each plan gets one entry, as an import does.
         await bulk.RowsAsync(batch.AuditEntries, ct);
         await transaction.CommitAsync(ct);
@@ -188,6 +190,8 @@ public sealed class DemoGenerator(ServicePlanDbContext db, TimeProvider clock)
         public List<PlanAction> Actions { get; } = [];
         public List<(PlanAction, PlanPerson)> ActionLeads { get; } = [];
         public List<ProgressUpdate> Updates { get; } = [];
+        public List<ReviewSnapshot> Snapshots { get; } = [];
+        public List<ReviewSnapshotAction> SnapshotActions { get; } = [];
         public List<AuditEntry> AuditEntries { get; } = [];
 
         public int ActionCount => Actions.Count;
@@ -206,6 +210,20 @@ public sealed class DemoGenerator(ServicePlanDbContext db, TimeProvider clock)
                 Actions.Add(action);
                 ActionLeads.AddRange(action.Leads.Select(person => (action, person)));
                 Updates.AddRange(action.Updates);
+            }
+
+            // Closed reviews are written with their figures, as closing any review writes them.
+            var reviews = plan.Reviews.Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToList();
+            var histories = plan.Sections.OrderBy(s => s.Order)
+                .SelectMany(s => s.Objectives.OrderBy(o => o.Order).SelectMany(o => o.Actions.OrderBy(a => a.Order).Select(a => new ActionHistory(
+                    a.Id, a.Ref, s.Title, a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc,
+                    a.Updates.Select(u => new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt)).ToList()))))
+                .ToList();
+            foreach (var review in plan.Reviews.Where(r => r.Status == ReviewStatus.Closed))
+            {
+                var snapshot = ReviewSnapshots.Take(plan.Id, reviews.Single(r => r.Id == review.Id), reviews, histories, review.ClosedAtUtc ?? now);
+                Snapshots.Add(snapshot);
+                SnapshotActions.AddRange(snapshot.Actions);
             }
 
             var entry = AuditEntry.ForPlanWrittenInBulk(

@@ -192,6 +192,13 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             }
         }
 
+        // The imported review is closed, so its figures are written down with it, as closing any review does.
+        var titles = sections.SelectMany(section => objectives.Where(o => o.SectionId == section.Id).Select(o => (o.Id, section.Title))).ToDictionary(p => p.Id, p => p.Title);
+        var imported = new ReviewInHistory(review.Id, review.Label, review.Date, review.ClosedAtUtc);
+        var snapshot = ReviewSnapshots.Take(plan.Id, imported, [imported], actions.Select(a => new ActionHistory(
+            a.Id, a.Ref, titles[a.ObjectiveId], a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc,
+            a.Updates.Select(u => new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt)).ToList())), now);
+
         // Written with multi-row inserts rather than tracked entities: a 10,000-action sheet is some 40,000 rows.
         var bulk = new BulkInsert(db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -207,6 +214,8 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         await bulk.RowsAsync(actions, ct);
         await bulk.LinksAsync("ActionLeads", actions.SelectMany(a => a.Leads.Select(person => (a, person))).ToList(), ct);
         await bulk.RowsAsync(actions.SelectMany(a => a.Updates).ToList(), ct);
+        await bulk.RowsAsync([snapshot], ct);
+        await bulk.RowsAsync(snapshot.Actions, ct);
 
         // The rows above bypass the change tracker, so the audit trail gets one entry for the import as a whole.
         db.AuditEntries.Add(AuditEntry.ForPlanWrittenInBulk(

@@ -383,6 +383,24 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
             }
         }
 
+        // A closed review keeps the words its actions and comments had when it closed, and must lose them too.
+        foreach (var w in words)
+        {
+            var kept = await db.ReviewSnapshotActions.AsNoTracking().Where(a => a.Comment.Contains(w) || a.DoesWhat.Contains(w))
+                .Join(db.ReviewSnapshots.Where(s => plans.Contains(s.PlanId)), a => a.ReviewId, s => s.ReviewId, (a, s) => new { Row = a, s.PlanId }).ToListAsync(ct);
+            foreach (var found in kept)
+            {
+                var (reviewId, actionId) = (found.Row.ReviewId, found.Row.ActionId);
+                var comment = RedactionText.Scrub(found.Row.Comment, words, marker) ?? found.Row.Comment;
+                var doesWhat = RedactionText.Scrub(found.Row.DoesWhat, words, marker) ?? found.Row.DoesWhat;
+                if (comment == found.Row.Comment && doesWhat == found.Row.DoesWhat)
+                    continue;
+                await db.ReviewSnapshotActions.Where(a => a.ReviewId == reviewId && a.ActionId == actionId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.Comment, comment).SetProperty(a => a.DoesWhat, doesWhat), ct);
+                touched.Add(found.PlanId);
+            }
+        }
+
         // A plan has a narrative a review: few enough to read whole.
         string[] narrativeTexts = [.. typeof(ReviewNarrative).GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite && p.Name != nameof(ReviewNarrative.UpdatedBy)).Select(p => p.Name)];
         var narratives = await db.Narratives.AsNoTracking()

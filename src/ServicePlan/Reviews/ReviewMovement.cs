@@ -26,6 +26,12 @@ public sealed record ReviewInHistory(Guid Id, string Label, DateOnly Date, DateT
 /// <summary>An action's place in a review: its rating before and after, and its latest comment (which may be exempt).</summary>
 public sealed record MovedAction(Guid ActionId, string Ref, string Section, string DoesWhat, Rating Previous, Rating Current, string Comment, bool CommentIsExempt = false);
 
+/// <summary>
+/// An action's place in a review: how it moved, the update its rating and comment came from, and which of the
+/// review's lists it belongs in besides those its ratings decide. What a closed review keeps of each action.
+/// </summary>
+public sealed record ActionAtReview(MovedAction Moved, Guid? CommentUpdateId, bool UpdatedHere, bool IsNew, bool IsOverdue);
+
 /// <summary>What moved in a review against the one before: the owner's starting point for the quarter's report.</summary>
 public sealed record ReviewMovement(
     ReviewInHistory Review,
@@ -48,9 +54,18 @@ public sealed record ReviewMovement(
     /// <summary>
     /// Compares a review with the one before it. An action's rating "at" a review is its latest update made in that
     /// review or any earlier one, or made while no review was open before this one closed: history written in an
-    /// earlier quarter carries forward until someone changes it, and nothing done after a review closed changes it.
+    /// earlier quarter carries forward until someone changes it. This works a review out from history, as it stands
+    /// now: right for an open review, and for a review at the moment it closes, which is then kept as it was
+    /// (<see cref="ReviewSnapshot"/>) because later events can change what history says.
     /// </summary>
     public static ReviewMovement Of(ReviewInHistory review, IEnumerable<ReviewInHistory> allReviews, IEnumerable<ActionHistory> actions)
+    {
+        var (previous, rows) = Record(review, allReviews, actions);
+        return From(review, previous, rows);
+    }
+
+    /// <summary>The review before this one, and each action's place in this review: what a closed review keeps.</summary>
+    public static (ReviewInHistory? Previous, IReadOnlyList<ActionAtReview> Actions) Record(ReviewInHistory review, IEnumerable<ReviewInHistory> allReviews, IEnumerable<ActionHistory> actions)
     {
         var reviews = allReviews.OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
         var index = reviews.FindIndex(r => r.Id == review.Id);
@@ -61,12 +76,21 @@ public sealed record ReviewMovement(
         {
             var current = At(action, review, dates);
             var before = previous is null ? null : At(action, previous, dates);
-            var updatedHere = action.Updates.Any(u => u.ReviewId == review.Id);
             var moved = new MovedAction(action.ActionId, action.Ref, action.Section, action.DoesWhat, before?.Rating ?? Rating.None, current?.Rating ?? Rating.None, current?.Comment ?? "", current?.CommentIsExempt ?? false);
-            var isNew = previous is not null && DateOnly.FromDateTime(action.CreatedAtUtc) > previous.Date;
-            return (Moved: moved, UpdatedHere: updatedHere, IsNew: isNew, action.DueKind, action.DueOn);
+            return new ActionAtReview(
+                moved,
+                current?.Id,
+                UpdatedHere: action.Updates.Any(u => u.ReviewId == review.Id),
+                IsNew: previous is not null && DateOnly.FromDateTime(action.CreatedAtUtc) > previous.Date,
+                IsOverdue: DueDate.IsOverdue(action.DueKind, action.DueOn, review.Date, moved.Current == Rating.Blue));
         }).ToList();
+        return (previous, rows);
+    }
 
+    /// <summary>The review's figures and lists from each action's place in it, worked out now or kept since it closed.</summary>
+    public static ReviewMovement From(ReviewInHistory review, ReviewInHistory? previous, IEnumerable<ActionAtReview> actions)
+    {
+        var rows = actions.ToList();
         IReadOnlyList<MovedAction> Where(Func<MovedAction, bool> test) => rows.Select(r => r.Moved).Where(test).ToList();
 
         return new ReviewMovement(
@@ -81,7 +105,7 @@ public sealed record ReviewMovement(
             StillRed: Where(m => m.Previous == Rating.Red && m.Current == Rating.Red),
             StillAmber: Where(m => m.Previous == Rating.Amber && m.Current == Rating.Amber),
             NoUpdate: rows.Where(r => !r.UpdatedHere).Select(r => r.Moved).ToList(),
-            Overdue: rows.Where(r => DueDate.IsOverdue(r.DueKind, r.DueOn, review.Date, r.Moved.Current == Rating.Blue)).Select(r => r.Moved).ToList(),
+            Overdue: rows.Where(r => r.IsOverdue).Select(r => r.Moved).ToList(),
             New: rows.Where(r => r.IsNew).Select(r => r.Moved).ToList())
         {
             AmberAndRed = Where(m => m.Current is Rating.Amber or Rating.Red),

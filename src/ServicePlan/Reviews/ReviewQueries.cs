@@ -6,11 +6,18 @@ namespace ServicePlan.Reviews;
 
 public sealed record ReviewSummary(Review Review, int Updated, int Total);
 
-/// <summary>Reviews of a plan and what moved in each: the plan's actions and all their updates in three queries, then the rules of <see cref="ReviewMovement"/>.</summary>
+/// <summary>
+/// Reviews of a plan and what moved in each: a closed review from its <see cref="ReviewSnapshot"/>, an open one from the
+/// plan's actions and all their updates in three queries, then the rules of <see cref="ReviewMovement"/>.
+/// </summary>
 public sealed class ReviewQueries(ServicePlanDbContext db)
 {
+    private readonly ReviewSnapshots _snapshots = new(db);
+
     public async Task<IReadOnlyList<ReviewSummary>> ListAsync(Guid planId, CancellationToken ct = default)
     {
+        await _snapshots.EnsureAsync(planId, ct);
+        var kept = await _snapshots.FiguresAsync(planId, ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ToListAsync(ct);
         var total = await db.Actions.CountAsync(a => a.PlanId == planId, ct);
         var updated = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId)
@@ -18,7 +25,9 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
             .GroupBy(u => u.ReviewId)
             .Select(g => new { ReviewId = g.Key!.Value, Actions = g.Select(u => u.ActionId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ReviewId, x => x.Actions, ct);
-        return reviews.Select(r => new ReviewSummary(r, updated.GetValueOrDefault(r.Id), total)).ToList();
+        return reviews.Select(r => r.Status == ReviewStatus.Closed && kept.TryGetValue(r.Id, out var figures)
+            ? new ReviewSummary(r, figures.Updated, figures.Total)
+            : new ReviewSummary(r, updated.GetValueOrDefault(r.Id), total)).ToList();
     }
 
     /// <summary>Null when there is no such review in the organisation.</summary>
@@ -31,9 +40,12 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         if (plan is null)
             return null;
 
-        var (reviews, histories) = await HistoriesAsync(plan.Id, ct);
-        var current = reviews.Single(r => r.Id == review.Id);
-        return (review, plan, ReviewMovement.Of(current, reviews, histories));
+        // A closed review reports what it reported when it closed; only an open one is worked out from history.
+        var inHistory = new ReviewInHistory(review.Id, review.Label, review.Date, review.ClosedAtUtc);
+        if (review.Status == ReviewStatus.Closed)
+            return (review, plan, await _snapshots.ReadAsync(inHistory, plan.Id, ct));
+        var (reviews, histories) = await _snapshots.HistoriesAsync(plan.Id, ct);
+        return (review, plan, ReviewMovement.Of(reviews.Single(r => r.Id == review.Id), reviews, histories));
     }
 
     /// <summary>The BRAG counts at each review of the plan, oldest first: the dashboard's trend.</summary>
@@ -45,30 +57,16 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
             .Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToListAsync(ct);
         if (reviews.Count == 0)
             return [];
+        await _snapshots.EnsureAsync(planId, ct);
+        var kept = await _snapshots.FiguresAsync(planId, ct);
         var actionIds = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId).Select(a => a.Id).ToListAsync(ct);
         var updates = (await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
                 .Join(db.ProgressUpdates, a => a.Id, u => u.ActionId, (a, u) => new { u.ActionId, u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating })
                 .ToListAsync(ct))
             .ToLookup(u => u.ActionId, u => new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, Comment: ""));
-        return ReviewMovement.Trend(reviews, actionIds.Select(id => (IReadOnlyList<UpdateInHistory>)updates[id].ToList()).ToList());
-    }
+        var live = ReviewMovement.Trend(reviews, actionIds.Select(id => (IReadOnlyList<UpdateInHistory>)updates[id].ToList()).ToList());
 
-    /// <summary>The plan's reviews, and every action with all its updates: three queries whatever the plan's size.</summary>
-    private async Task<(List<ReviewInHistory> Reviews, List<ActionHistory> Histories)> HistoriesAsync(Guid planId, CancellationToken ct)
-    {
-        var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId)
-            .Select(r => new ReviewInHistory(r.Id, r.Label, r.Date, r.ClosedAtUtc)).ToListAsync(ct);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
-            .OrderBy(a => a.Objective!.Section!.Order).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
-            .Select(a => new { a.Id, a.Ref, Section = a.Objective!.Section!.Title, a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc })
-            .ToListAsync(ct);
-        // A join from the plan's actions, not EXISTS over every update: reads only this plan's rows through the
-        // (ActionId, RecordedAtUtc) index however many plans the database holds.
-        var updates = (await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
-                .Join(db.ProgressUpdates, a => a.Id, u => u.ActionId, (a, u) => new { u.ActionId, Update = new UpdateInHistory(u.Id, u.ReviewId, u.RecordedAtUtc, u.Rating, u.Comment, u.IsExempt) })
-                .ToListAsync(ct))
-            .ToLookup(u => u.ActionId, u => u.Update);
-        var histories = actions.Select(a => new ActionHistory(a.Id, a.Ref, a.Section, a.DoesWhat, a.DueKind, a.DueOn, a.CreatedAtUtc, updates[a.Id].ToList())).ToList();
-        return (reviews, histories);
+        // The same queries whether or not the plan has an open review, so a page costs the same for every plan.
+        return live.Select(r => kept.TryGetValue(r.Review.Id, out var figures) ? (r.Review, figures.Counts) : r).ToList();
     }
 }

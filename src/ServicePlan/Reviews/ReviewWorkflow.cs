@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Database;
 using ServicePlan.Plans;
@@ -9,8 +10,21 @@ public abstract record ReviewResult
     public sealed record Done(Guid ReviewId) : ReviewResult;
     public sealed record NotFound : ReviewResult;
 
-    /// <summary>Refused, with the reason in the owner's words.</summary>
-    public sealed record Refused(string Reason) : ReviewResult;
+    /// <summary>Refused, with the reason in the owner's words; <see cref="AboutTheDate"/> when the date is what was wrong.</summary>
+    public sealed record Refused(string Reason, bool AboutTheDate = false) : ReviewResult;
+}
+
+/// <summary>When a new review may be dated.</summary>
+public static class ReviewDates
+{
+    /// <summary>
+    /// A new review must come after the latest closed one: a review dated before it would slip into the history that
+    /// review was compared with. Null when the date will do.
+    /// </summary>
+    public static string? Refusal(DateOnly date, (string Label, DateOnly Date)? latestClosed) =>
+        latestClosed is { } latest && date <= latest.Date
+            ? $"The review date must be after {latest.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, the date of {latest.Label}, the latest closed review."
+            : null;
 }
 
 /// <summary>
@@ -33,6 +47,9 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
             return new ReviewResult.Refused($"{open.Label} is still open: close it before opening another review.");
         if (reviews.Any(r => r.Label.Equals(label.Trim(), StringComparison.OrdinalIgnoreCase)))
             return new ReviewResult.Refused($"This plan already has a review called {label.Trim()}.");
+        var latestClosed = reviews.Where(r => r.Status == ReviewStatus.Closed).OrderBy(r => r.Date).LastOrDefault();
+        if (ReviewDates.Refusal(date, latestClosed is null ? null : (latestClosed.Label, latestClosed.Date)) is { } tooEarly)
+            return new ReviewResult.Refused(tooEarly, AboutTheDate: true);
 
         var review = new Review
         {
@@ -70,6 +87,9 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
         review.Status = ReviewStatus.Closed;
         review.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
         review.Version++;
+
+        // Its figures are written down in the same save: closing a review promises nothing done later changes them.
+        await new ReviewSnapshots(db).AddAsync(review.PlanId, [review], ct);
         try
         {
             await db.SaveChangesAsync(ct);

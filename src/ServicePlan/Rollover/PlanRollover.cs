@@ -156,12 +156,16 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
         old.Status = PlanStatus.Closed;
         old.RolledOverAtUtc = now;
         old.Version++;
-        foreach (var review in await db.Reviews.Where(r => r.PlanId == old.Id && r.Status == ReviewStatus.Open).ToListAsync(ct))
+        var closing = await db.Reviews.Where(r => r.PlanId == old.Id && r.Status == ReviewStatus.Open).ToListAsync(ct);
+        foreach (var review in closing)
         {
             review.Status = ReviewStatus.Closed;
             review.ClosedAtUtc = now;
             review.Version++;
         }
+
+        // Closed as the owner closes one: its figures are written down with it.
+        await new ReviewSnapshots(db).AddAsync(old.Id, closing, ct);
 
         db.Plans.Add(plan);
         try

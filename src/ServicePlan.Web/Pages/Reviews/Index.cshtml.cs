@@ -36,7 +36,7 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
                 TempData["Confirmation"] = $"{Input.Label!.Trim()} is open: leads can now add their progress updates";
                 return Redirect(Links.Review(done.ReviewId));
             case ReviewResult.Refused refused:
-                ModelState.AddModelError("Input.Label", refused.Reason.TrimEnd('.'));
+                ModelState.AddModelError(refused.AboutTheDate ? "Input.Day" : "Input.Label", refused.Reason.TrimEnd('.'));
                 return Page();
             default:
                 return NotFound();

@@ -866,6 +866,90 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.ToTable("Reviews", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PreviousDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreviousLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("PreviousReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("ReviewSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("CommentUpdateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("UpdatedHere")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ReviewId", "ActionId");
+
+                    b.ToTable("ReviewSnapshotActions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1347,6 +1431,24 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePlan.Reviews.ReviewSnapshot", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.ReviewSnapshot", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.HasOne("ServicePlan.Users.Organisation", null)
@@ -1396,6 +1498,11 @@ namespace ServicePlan.Database.Migrations.Postgres
             modelBuilder.Entity("ServicePlan.Plans.Section", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -857,6 +857,90 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("Reviews", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("ReviewSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommentUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdatedHere")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "ActionId");
+
+                    b.ToTable("ReviewSnapshotActions", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1338,6 +1422,24 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePlan.Reviews.ReviewSnapshot", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.ReviewSnapshot", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.HasOne("ServicePlan.Users.Organisation", null)
@@ -1387,6 +1489,11 @@ namespace ServicePlan.Database.Migrations.Sqlite
             modelBuilder.Entity("ServicePlan.Plans.Section", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServicePlan.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ClosedReviewSnapshots : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReviewSnapshots",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousReviewId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PreviousLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PreviousDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshots", x => x.ReviewId);
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshots_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSnapshotActions",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DoesWhat = table.Column<string>(type: "text", nullable: false),
+                    Previous = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Current = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: false),
+                    CommentUpdateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedHere = table.Column<bool>(type: "boolean", nullable: false),
+                    IsNew = table.Column<bool>(type: "boolean", nullable: false),
+                    IsOverdue = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshotActions", x => new { x.ReviewId, x.ActionId });
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshotActions_ReviewSnapshots_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ReviewSnapshots",
+                        principalColumn: "ReviewId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSnapshots_PlanId",
+                table: "ReviewSnapshots",
+                column: "PlanId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReviewSnapshotActions");
+
+            migrationBuilder.DropTable(
+                name: "ReviewSnapshots");
+        }
+    }
+}

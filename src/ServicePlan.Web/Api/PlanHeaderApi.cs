@@ -10,24 +10,24 @@ public static class PlanHeaderApi
 {
     public static void MapPlanHeaderApi(this RouteGroupBuilder api)
     {
-        var plans = api.MapGroup("/plans/{planId:guid}").WithTags("Plans").RequireAuthorization(Policies.EditPlan);
+        var plans = api.MapGroup("").WithTags("Plans").RequireAuthorization(Policies.EditPlan);
 
-        plans.MapPatch("", PatchAsync)
+        plans.MapPatch("/plans/{planId:guid}", PatchAsync)
             .WithName("ChangePlanHeader")
             .WithSummary("Change the plan's header: send only the fields to change, \"\" to clear one, and the ETag from GET /api/plans/{planId} in If-Match")
             .Accepts<PlanHeaderPatchJson>("application/json")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        plans.MapPost("/archive", ArchiveAsync)
+        plans.MapPost("/plans/{planId:guid}/archive", ArchiveAsync)
             .WithName("ArchivePlan")
             .WithSummary("Archive the plan: out of the list of plans and read-only until restored");
 
-        plans.MapPost("/restore", RestoreAsync)
+        plans.MapPost("/plans/{planId:guid}/restore", RestoreAsync)
             .WithName("RestorePlan")
             .WithSummary("Restore an archived plan");
 
-        plans.MapDelete("", DeleteAsync)
+        plans.MapDelete("/plans/{planId:guid}", DeleteAsync)
             .WithName("DeletePlan")
             .WithSummary("Delete a plan with everything in it; refused (409) once it has a closed review: archive it instead");
     }

@@ -50,7 +50,7 @@ public sealed class OpenApiDocumentTests(ServicePlanAppFixture app) : IClassFixt
             }
         }
 
-        Assert.True(operations >= 15, $"Only {operations} operations are described");
+        Assert.True(operations >= 13, $"Only {operations} operations are described");
         Assert.True(missing.Count == 0, "Success answers with no schema:\n  " + string.Join("\n  ", missing));
     }
 
@@ -64,10 +64,10 @@ public sealed class OpenApiDocumentTests(ServicePlanAppFixture app) : IClassFixt
         {
             if (element.ValueKind == JsonValueKind.Object)
             {
-                if (element.TryGetProperty("type", out var type))
+                if (element.TryGetProperty("type", out var type) && type.ValueKind is JsonValueKind.String or JsonValueKind.Array)
                 {
                     var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToList() : [type.GetString()];
-                    var integer = types.Contains("integer") || (element.TryGetProperty("format", out var format) && format.GetString() is "int32" or "int64");
+                    var integer = types.Contains("integer") || (element.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() is "int32" or "int64");
                     if (integer && types.Contains("string"))
                         wrong.Add(where);
                 }

@@ -1,4 +1,5 @@
 using ServicePlan.Cli;
+using ServicePlan.Cli.Commands.ApiKeys;
 using ServicePlan.Cli.Commands.CommitteeReport;
 using ServicePlan.Cli.Commands.Database;
 using ServicePlan.Cli.Commands.Demo;
@@ -18,6 +19,7 @@ var root = new RootCommand("ServicePlan: the Service Development Plan of a child
 root.Options.Add(db);
 root.Subcommands.Add(PlansCommand.Create(db));
 root.Subcommands.Add(UsersCommand.Create(db));
+root.Subcommands.Add(ApiKeysCommand.Create(db));
 root.Subcommands.Add(ImportCommand.Create(db));
 root.Subcommands.Add(ExportCommand.Create(db));
 root.Subcommands.Add(ReportCommand.Create(db));

@@ -70,7 +70,7 @@ public static class ServicePlanApp
         // would add a second, generic message.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(options => options.Cookie.Name = "serviceplan-csrf");
-        services.AddOpenApi();
+        services.AddServicePlanApiDocument();
         services.AddRequestLimits(builder.Configuration);
         builder.AddSingleSignOn();
         services.AddProblemDetails();
@@ -107,8 +107,12 @@ public static class ServicePlanApp
             });
         }
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
+            context => !IsApi(context.Request),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        // Scripts get every refusal as an RFC 9457 problem (application/problem+json), whatever answered it: the
+        // sign-in challenge (401), a forbidden role (403), a route that matched nothing (404), the rate limiter (429).
+        app.UseWhen(context => IsApi(context.Request), branch => branch.UseStatusCodePages());
 
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
@@ -125,9 +129,13 @@ public static class ServicePlanApp
         app.MapRazorPages();
     }
 
+    /// <summary>The JSON API and its OpenAPI document: answered with status codes and problems, never pages or redirects.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (IsApi(context.Request))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

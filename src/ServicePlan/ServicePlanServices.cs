@@ -45,6 +45,8 @@ public static class ServicePlanServices
         services.AddScoped<ActionQueries>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ActionEditing>();
+        services.AddScoped<PlanHeaderEditing>();
+        services.AddScoped<PlanArchiving>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();

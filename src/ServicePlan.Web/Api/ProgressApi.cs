@@ -53,8 +53,8 @@ public static class ProgressApi
             errors["reason"] = [EntryCheck.ReasonMissing];
         else if (body.Reason?.Trim().Length > FieldLengths.PersonalDataReason)
             errors["reason"] = [EntryCheck.ReasonTooLong];
-        if (detail.Plan.Status == PlanStatus.Closed)
-            errors["comment"] = ["This plan has been rolled over and closed, so its progress can no longer be updated"];
+        if (detail.Plan.ReadOnlyBecause is { } readOnly)
+            errors["comment"] = [$"{readOnly}, so its progress can no longer be updated"];
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
 
@@ -71,7 +71,7 @@ public static class ProgressApi
             return result switch
             {
                 ProgressResult.NotAllowed => Results.Forbid(),
-                ProgressResult.PlanClosed => Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["This plan has been rolled over and closed, so its progress can no longer be updated"] }),
+                ProgressResult.PlanClosed => Results.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = [$"{detail.Plan.ReadOnlyBecause ?? "This plan is closed"}, so its progress can no longer be updated"] }),
                 _ => Results.NotFound(),
             };
         }

@@ -8,17 +8,26 @@ public static class ServicePlanApi
 {
     public static void MapServicePlanApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Plans");
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Plans")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/plans", async (PlanQueries plans, CurrentUser user, CancellationToken ct) =>
-                (await plans.ListAsync(user.OrganisationId, ct)).Select(PlanJson.From))
-            .WithName("ListPlans");
+        api.MapGet("/plans", async (bool? archived, PlanQueries plans, CurrentUser user, CancellationToken ct) =>
+                (await plans.ListAsync(user.OrganisationId, ct, archived: archived ?? false)).Select(PlanJson.From).ToList())
+            .WithName("ListPlans")
+            .WithSummary("The organisation's plans; archived plans only with ?archived=true");
 
-        api.MapGet("/plans/{planId:guid}", async (Guid planId, PlanQueries plans, CurrentUser user, CancellationToken ct) =>
-                await plans.OverviewAsync(planId, user.OrganisationId, ct) is { } overview
-                    ? Results.Ok(PlanDetailJson.From(overview))
-                    : Results.NotFound())
-            .WithName("GetPlan");
+        api.MapGet("/plans/{planId:guid}", async (Guid planId, PlanQueries plans, CurrentUser user, HttpContext context, CancellationToken ct) =>
+            {
+                if (await plans.OverviewAsync(planId, user.OrganisationId, ct) is not { } overview)
+                    return Results.NotFound();
+                // The version the plan is at, for If-Match on PATCH.
+                context.Response.Headers.ETag = PlanHeaderApi.ETag(overview.Plan.Version);
+                return Results.Ok(PlanDetailJson.From(overview));
+            })
+            .WithName("GetPlan")
+            .Produces<PlanDetailJson>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/plans/{planId:guid}/actions", async (
                 Guid planId,
@@ -63,15 +72,22 @@ public static class ServicePlanApi
                     JsonSerializer.SerializeToUtf8Bytes(await ListAsync(), json.Value.SerializerOptions));
                 return Results.Bytes(body, "application/json; charset=utf-8");
             })
-            .WithName("ListActions");
+            .WithName("ListActions")
+            .Produces<List<ActionJson>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, CancellationToken ct) =>
                 await details.FindAsync(actionId, user.OrganisationId, ct) is { } detail
                     ? Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)))
                     : Results.NotFound())
-            .WithName("GetAction");
+            .WithName("GetAction")
+            .Produces<ActionDetailJson>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapProgressApi();
+        api.MapPlanHeaderApi();
+        api.MapReviewsApi();
     }
 }
 
@@ -82,7 +98,10 @@ public sealed record RatingsJson(int Blue, int Red, int Amber, int Green, int Un
 
 public sealed record PlanJson(Guid Id, string Title, string Period, string Status, int Actions, RatingsJson Ratings)
 {
-    public static PlanJson From(PlanSummary p) => new(p.Id, p.Title, p.Period.ToString(), p.Status.ToString(), p.Actions, RatingsJson.From(p.Ratings));
+    /// <summary>When the plan was archived (UTC); null for a plan in use.</summary>
+    public DateTime? ArchivedAtUtc { get; init; }
+
+    public static PlanJson From(PlanSummary p) => new(p.Id, p.Title, p.Period.ToString(), p.Status.ToString(), p.Actions, RatingsJson.From(p.Ratings)) { ArchivedAtUtc = p.ArchivedAtUtc };
 }
 
 public sealed record SectionJson(Guid Id, string Title, int Order, RatingsJson Ratings, int Overdue);
@@ -108,12 +127,18 @@ public sealed record PlanDetailJson(
     IReadOnlyList<SectionJson> Sections,
     IReadOnlyList<PersonJson> People)
 {
+    /// <summary>When the plan was archived (UTC): read-only until restored. Null for a plan in use.</summary>
+    public DateTime? ArchivedAtUtc { get; init; }
+
     public static PlanDetailJson From(PlanOverview o) => new(
         o.Plan.Id, o.Plan.Title, o.Plan.Service, o.Plan.Period.ToString(), o.Plan.Status.ToString(), o.Plan.Owner, o.Plan.MonitoringBoard,
         o.Plan.RelevantStrategies, o.Plan.ReviewFrequency, o.Plan.Aims, o.Plan.CreatedWithIdeasFrom, o.Plan.ImplementationDate, o.Plan.ReviewDate,
         o.Plan.RatingsAreIllustrative, o.Ratings.Total, RatingsJson.From(o.Ratings), o.Overdue,
         o.Sections.Select(s => new SectionJson(s.Id, s.Title, s.Order, RatingsJson.From(s.Ratings), s.Overdue)).ToList(),
-        o.Plan.People.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList());
+        o.Plan.People.Select(p => new PersonJson(p.Id, p.Name, p.Initials, p.Role)).ToList())
+    {
+        ArchivedAtUtc = o.Plan.ArchivedAtUtc,
+    };
 }
 
 public sealed record PersonJson(Guid Id, string Name, string Initials, string? Role);

@@ -16,6 +16,9 @@ public static class Links
 
     public static string Plans() => "/plans";
 
+    /// <summary>The plans list with archived plans shown too.</summary>
+    public static string PlansWithArchived() => "/plans?archived=true";
+
     public static string ImportPlan() => "/plans/import";
 
     public static string Plan(Guid planId) => $"/plans/{planId}";
@@ -46,6 +49,15 @@ public static class Links
         $"/plans/{planId}/export/{Uri.EscapeDataString(format)}{(isPublic ? "?public=true" : "")}";
 
     public static string Rollover(Guid planId) => $"/plans/{planId}/rollover";
+
+    public static string EditPlanHeader(Guid planId) => $"/plans/{planId}/header";
+
+    /// <summary>"Are you sure" before archiving; restoring posts here too.</summary>
+    public static string ArchivePlan(Guid planId) => $"/plans/{planId}/archive";
+
+    public static string RestorePlan(Guid planId) => $"/plans/{planId}/archive?handler=restore";
+
+    public static string DeletePlan(Guid planId) => $"/plans/{planId}/delete";
 
     // Actions and their progress
 

@@ -34,8 +34,9 @@ public static class ApiKeyAuthentication
                 options.ForwardDefaultSelector = context => IsApiKeyRequest(context.Request) ? Scheme : IdentityConstants.ApplicationScheme);
     }
 
+    /// <summary>The API and its OpenAPI document, which a script reads to know the API, take a key; pages never do.</summary>
     public static bool IsApiKeyRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && request.Headers.ContainsKey(ApiKeyText.Header);
+        ServicePlanApp.IsApi(request) && request.Headers.ContainsKey(ApiKeyText.Header);
 }
 
 /// <summary>Checks the key and builds the user's principal with the app's own claims factory.</summary>

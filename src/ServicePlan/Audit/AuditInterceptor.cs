@@ -29,10 +29,17 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     /// its exports by these words, and entries already written keep them, so renaming a property in code never
     /// changes what the trail says.
     /// </summary>
-    private static readonly Dictionary<(Type, string), string> FieldNames = new()
+    private static readonly Dictionary<(Type, string), string> FieldNames = new Dictionary<(Type, string), string>
     {
         [(typeof(ServicePlan.Plans.PlanAction), nameof(ServicePlan.Plans.PlanAction.DoesWhat))] = "WhatIsDone",
-    };
+        [(typeof(ServicePlan.Plans.Plan), nameof(ServicePlan.Plans.Plan.ArchivedAtUtc))] = "Archived",
+    }
+        // A plan's header reads as the plan page shows it ("Monitored by"), from the first edit of a header on.
+        .Concat(ServicePlan.Plans.PlanHeader.PropertyNames.Select(p => KeyValuePair.Create((typeof(ServicePlan.Plans.Plan), p.Key), p.Value)))
+        .ToDictionary();
+
+    /// <summary>An entry changing only a plan's header fields is about the header: "Plan header", changed, "Title: … → …".</summary>
+    private static readonly HashSet<string> HeaderFields = [.. ServicePlan.Plans.PlanHeader.PropertyNames.Values];
 
     private static readonly Dictionary<Type, string> Names = new()
     {
@@ -108,7 +115,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 AtUtc = now,
                 UserId = actor.UserId,
                 UserName = actor.Name,
-                Entity = NameOf(entry),
+                Entity = entry.Entity is ServicePlan.Plans.Plan && entry.State == EntityState.Modified && fields.All(f => HeaderFields.Contains(f.Field)) ? "Plan header" : NameOf(entry),
                 EntityId = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue))),
                 Change = entry.State switch
                 {

@@ -12,6 +12,9 @@ public static class FieldLengths
     public const int PlanOwner = 300;
     public const int PlanMonitoringBoard = 300;
     public const int PlanReviewFrequency = 100;
+
+    /// <summary>The header's paragraphs (aims, relevant strategies, "created with ideas from"): unbounded columns, kept to this by the form.</summary>
+    public const int PlanHeaderText = 4000;
     public const int SectionTitle = 500;
     public const int PersonName = 200;
     public const int PersonInitials = 60;

@@ -56,6 +56,10 @@ public sealed class ParsedHeader
     public string? CreatedWithIdeasFrom { get; set; }
     public DateOnly? ImplementationDate { get; set; }
     public DateOnly? ReviewDate { get; set; }
+
+    public PlanHeader ToPlanHeader() => new(
+        Title, Service, Period, Owner, MonitoringBoard, RelevantStrategies, ReviewFrequency ?? PlanHeader.DefaultReviewFrequency,
+        Aims, CreatedWithIdeasFrom, ImplementationDate, ReviewDate);
 }
 
 public sealed record ParsedPerson(string Name, string Initials, string? Role);

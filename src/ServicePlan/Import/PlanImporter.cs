@@ -20,6 +20,16 @@ public sealed record ImportRequest
 
     /// <summary>The label of the review that holds the sheet's ratings and comments.</summary>
     public string ReviewLabel { get; init; } = "Imported";
+
+    /// <summary>The date of the review the sheet records, when the person importing gives one: it wins over the sheet's own.</summary>
+    public DateOnly? ReviewDate { get; init; }
+
+    /// <summary>
+    /// Import it even though the organisation already has a plan of the same title and year. The import page and the
+    /// CLI set it false unless the person importing has seen the warning and said they mean a second plan, and such an
+    /// import is then refused; code that imports on its own account (tests, tools) imports regardless.
+    /// </summary>
+    public bool AsAnotherPlan { get; init; } = true;
     public bool DryRun { get; init; }
     public string AuthorName { get; init; } = "Import";
     public string? AuthorUserId { get; init; }
@@ -42,6 +52,14 @@ public sealed record ImportReport(
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>The organisation's plan with the same title and year, when it already has one.</summary>
+    public ExistingPlan? SamePlan { get; init; }
+
+    /// <summary>The date the review holding the sheet's ratings gets, and where it came from.</summary>
+    public DateOnly? ReviewDate { get; init; }
+
+    public ReviewDateSource ReviewDateFrom { get; init; }
+
     /// <summary>
     /// Texts that look like a child's personal data, by row and column: warnings, not errors, so the import can still go
     /// ahead, and the public report checks them again before anything is printed.
@@ -55,6 +73,36 @@ public sealed record ImportReport(
 
     public static ImportReport CannotRead(string message) =>
         new(null, null, "", null, 0, 0, 0, RatingCounts.Empty, 0, [], [new ImportIssue(0, "", message)], Unreadable: true);
+}
+
+/// <summary>A plan the organisation already has, that an import would repeat.</summary>
+public sealed record ExistingPlan(Guid Id, string Title, FinancialYear Period, bool Archived)
+{
+    /// <summary>The warning the preview, the CLI and the refusal share.</summary>
+    public string Warning => $"This organisation already has a plan called {Title} for {Period}{(Archived ? " (archived)" : "")}.";
+}
+
+public enum ReviewDateSource
+{
+    /// <summary>The sheet's "Date of this review".</summary>
+    Sheet,
+
+    /// <summary>Given by the person importing.</summary>
+    Given,
+
+    /// <summary>Neither said: the day of the import, with a warning.</summary>
+    Today,
+}
+
+/// <summary>Which date the imported review gets: the one given, else the sheet's own, else today's (warned about).</summary>
+public static class ImportReviewDate
+{
+    public static (DateOnly Date, ReviewDateSource From) Choose(DateOnly? given, DateOnly? sheet, DateOnly today) =>
+        given is { } g ? (g, ReviewDateSource.Given)
+        : sheet is { } s ? (s, ReviewDateSource.Sheet)
+        : (today, ReviewDateSource.Today);
+
+    public const string NoDateWarning = "The sheet gives no \"Date of this review\", so the review holding its ratings is dated today. Give the date of the review the sheet records to date it properly.";
 }
 
 /// <summary>
@@ -78,11 +126,16 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
         var parsed = PlanSheetParser.Parse(workbook, request.Options with { FallbackPeriod = FinancialYear.Containing(Today) });
         CheckLengths(parsed, request);
         var personalData = await PersonalDataAsync(parsed, request, ct);
+        var (reviewDate, reviewDateFrom) = ImportReviewDate.Choose(request.ReviewDate, parsed.Header.ReviewDate, Today);
+        var same = parsed.HasErrors ? null : await SamePlanAsync(request.OrganisationId, parsed.Header.Title, parsed.Header.Period, ct);
+        if (same is not null && !request.AsAnotherPlan && !request.DryRun)
+            parsed.Errors.Add(new ImportIssue(0, "", same.Warning + " Nothing was imported: import it again as another plan if that is what you mean."));
+        ImportReport Answer(Guid? planId) => Report(parsed, planId) with { PersonalData = personalData, SamePlan = same, ReviewDate = reviewDate, ReviewDateFrom = reviewDateFrom };
         if (parsed.HasErrors || request.DryRun)
-            return Report(parsed, planId: null) with { PersonalData = personalData };
+            return Answer(null);
 
-        var planId = await WriteAsync(parsed, request, ct);
-        return Report(parsed, planId) with { PersonalData = personalData };
+        var planId = await WriteAsync(parsed, request with { ReviewDate = reviewDate }, ct);
+        return Answer(planId);
     }
 
     /// <summary>
@@ -139,26 +192,23 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
 
     private static string Where(int row, string column) => ImportReport.Where(row, column);
 
+    /// <summary>The organisation's plan of this title (in any case) and year, archived or not; plans deleted are gone.</summary>
+    private async Task<ExistingPlan?> SamePlanAsync(Guid organisationId, string title, FinancialYear period, CancellationToken ct)
+    {
+        var lowered = title.Trim().ToLowerInvariant();
+        var found = await db.Plans.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && p.Period == period && p.Title.ToLower() == lowered)
+            .Select(p => new { p.Id, p.Title, p.Period, p.ArchivedAtUtc })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new ExistingPlan(found.Id, found.Title, found.Period, found.ArchivedAtUtc is not null);
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task<Guid> WriteAsync(ParsedPlan parsed, ImportRequest request, CancellationToken ct)
     {
-        var header = parsed.Header;
-        var plan = new Plan
-        {
-            OrganisationId = request.OrganisationId,
-            Title = header.Title,
-            Service = header.Service,
-            Period = header.Period,
-            Owner = header.Owner,
-            MonitoringBoard = header.MonitoringBoard,
-            RelevantStrategies = header.RelevantStrategies,
-            ReviewFrequency = header.ReviewFrequency ?? "Quarterly",
-            Aims = header.Aims,
-            CreatedWithIdeasFrom = header.CreatedWithIdeasFrom,
-            ImplementationDate = header.ImplementationDate,
-            ReviewDate = header.ReviewDate,
-        };
+        var plan = new Plan { OrganisationId = request.OrganisationId, Title = "" };
+        parsed.Header.ToPlanHeader().ApplyTo(plan);
         // A person whose name is exactly one account's name in the organisation is linked to it, so they can update their actions.
         var accounts = (await db.Users.AsNoTracking().Where(u => u.OrganisationId == request.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .GroupBy(u => u.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase)
@@ -169,7 +219,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
 
         // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
         var now = clock.GetUtcNow().UtcDateTime;
-        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
+        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = request.ReviewDate ?? Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
         plan.Reviews.Add(review);
 
         var (sources, newSources) = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);

@@ -44,7 +44,7 @@ public sealed class ActionEditing(ServicePlanDbContext db)
         var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == action.PlanId, ct);
         if (plan is null)
             return new EditResult.NotFound();
-        if (plan.Status == PlanStatus.Closed)
+        if (plan.IsReadOnly)
             return new EditResult.PlanClosed();
         if (action.Version != changes.Version)
             return Conflict(action, changes);

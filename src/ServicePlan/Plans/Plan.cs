@@ -36,6 +36,20 @@ public sealed class Plan
     /// <summary>When this plan was rolled over into next year's and closed (UTC).</summary>
     public DateTime? RolledOverAtUtc { get; set; }
 
+    /// <summary>When the owner archived the plan (UTC): out of the plans list and read-only until restored.</summary>
+    public DateTime? ArchivedAtUtc { get; set; }
+
+    public bool IsArchived => ArchivedAtUtc is not null;
+
+    /// <summary>
+    /// Nothing in the plan may change: no edits, progress, reviews opened or closed, or changes to its structure. True
+    /// once it is rolled over and closed, or while it is archived.
+    /// </summary>
+    public bool IsReadOnly => Status == PlanStatus.Closed || IsArchived;
+
+    /// <summary>Why the plan is read-only, as a sentence to end "… so it can no longer be changed"; null when it is not.</summary>
+    public string? ReadOnlyBecause => IsArchived ? "This plan is archived" : Status == PlanStatus.Closed ? "This plan has been rolled over and closed" : null;
+
     public List<Section> Sections { get; set; } = [];
     public List<PlanPerson> People { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];

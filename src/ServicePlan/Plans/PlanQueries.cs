@@ -5,7 +5,11 @@ using ServicePlan.Reviews;
 
 namespace ServicePlan.Plans;
 
-public sealed record PlanSummary(Guid Id, string Title, FinancialYear Period, PlanStatus Status, int Actions, RatingCounts Ratings);
+public sealed record PlanSummary(Guid Id, string Title, FinancialYear Period, PlanStatus Status, int Actions, RatingCounts Ratings)
+{
+    /// <summary>When the plan was archived (UTC); null for a plan in use.</summary>
+    public DateTime? ArchivedAtUtc { get; init; }
+}
 
 public sealed record SectionSummary(Guid Id, string Title, int Order, RatingCounts Ratings, int Overdue);
 
@@ -29,12 +33,14 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
             .VisibleTo(organisationId)
             .FirstOrDefaultAsync(p => p.Id == planId, ct);
 
-    public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? organisationId, CancellationToken ct = default)
+    /// <param name="archived">Whether to list archived plans too: lists leave them out unless asked.</param>
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? organisationId, CancellationToken ct = default, bool archived = false)
     {
         var plans = await db.Plans.AsNoTracking()
             .VisibleTo(organisationId)
+            .Where(p => archived || p.ArchivedAtUtc == null)
             .OrderByDescending(p => p.Period).ThenBy(p => p.Title)
-            .Select(p => new { p.Id, p.Title, p.Period, p.Status })
+            .Select(p => new { p.Id, p.Title, p.Period, p.Status, p.ArchivedAtUtc })
             .ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
 
@@ -48,7 +54,7 @@ public sealed class PlanQueries(ServicePlanDbContext db, TimeProvider clock)
         return plans.Select(p =>
         {
             var ratings = RatingCounts.Of(counts[p.Id]);
-            return new PlanSummary(p.Id, p.Title, p.Period, p.Status, ratings.Total, ratings);
+            return new PlanSummary(p.Id, p.Title, p.Period, p.Status, ratings.Total, ratings) { ArchivedAtUtc = p.ArchivedAtUtc };
         }).ToList();
     }
 

@@ -26,6 +26,10 @@ public sealed record PlanTable(
     /// <summary>The column headings as the exports write them, in <see cref="PlanColumns.InTable"/> order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. PlanColumns.InTable.Select(column => column.Heading())];
 
+    /// <summary>The table's header block as the one record the import, the header form and the API share.</summary>
+    public PlanHeader Header => new(
+        Title, Service, Period, Owner, MonitoringBoard, RelevantStrategies, ReviewFrequency, Aims, CreatedWithIdeasFrom, ImplementationDate, ReviewDate);
+
     /// <summary>Whether the table may go in a public paper: exempt content withheld and checked for personal data first.</summary>
     public bool IsPublic { get; init; } = true;
 

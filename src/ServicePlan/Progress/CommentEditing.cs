@@ -26,11 +26,11 @@ public static class CommentEditRules
     /// plan is open); nobody else may, whatever their role. Owners correct others' words by redacting them.
     /// </summary>
     /// <param name="review">The status of the comment's review, or null when it was filed under none.</param>
-    public static CommentEditRefusal? Refusal(bool isAuthor, PlanStatus plan, ReviewStatus? review)
+    public static CommentEditRefusal? Refusal(bool isAuthor, bool planIsReadOnly, ReviewStatus? review)
     {
         if (!isAuthor)
             return CommentEditRefusal.NotTheAuthor;
-        if (plan == PlanStatus.Closed)
+        if (planIsReadOnly)
             return CommentEditRefusal.PlanClosed;
         if (review == ReviewStatus.Closed)
             return CommentEditRefusal.ReviewClosed;
@@ -66,11 +66,11 @@ public sealed class CommentEditing(ServicePlanDbContext db, TimeProvider clock)
     {
         var update = await db.ProgressUpdates.AsNoTracking().Include(u => u.Review).FirstOrDefaultAsync(u => u.Id == updateId, ct);
         var plan = update is null ? null : await db.Actions.AsNoTracking().Where(a => a.Id == update.ActionId)
-            .Join(db.Plans.VisibleTo(organisationId), a => a.PlanId, p => p.Id, (a, p) => new { p.Id, p.Status })
+            .Join(db.Plans.VisibleTo(organisationId), a => a.PlanId, p => p.Id, (a, p) => new { p.Id, p.Status, p.ArchivedAtUtc })
             .FirstOrDefaultAsync(ct);
         if (update is null || plan is null)
             return null;
-        var refusal = CommentEditRules.Refusal(CommentEditRules.IsAuthor(update.AuthorUserId, userId), plan.Status, update.Review?.Status);
+        var refusal = CommentEditRules.Refusal(CommentEditRules.IsAuthor(update.AuthorUserId, userId), plan.Status == PlanStatus.Closed || plan.ArchivedAtUtc is not null, update.Review?.Status);
         return new EditableComment(update, plan.Id, plan.Status, refusal);
     }
 

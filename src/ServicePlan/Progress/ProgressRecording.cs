@@ -38,13 +38,13 @@ public sealed class ProgressRecording(ServicePlanDbContext db, TimeProvider cloc
         var plan = await db.Plans.AsNoTracking()
             .VisibleTo(author.OrganisationId)
             .Where(p => p.Id == action.PlanId)
-            .Select(p => new { p.Status })
+            .Select(p => new { p.Status, p.ArchivedAtUtc })
             .FirstOrDefaultAsync(ct);
         if (plan is null)
             return ProgressResult.NotFound;
         if (!Roles.MayAddProgress(author.Roles, action.LeadUserIds.Contains(author.UserId)))
             return ProgressResult.NotAllowed;
-        if (plan.Status == PlanStatus.Closed)
+        if (plan.Status == PlanStatus.Closed || plan.ArchivedAtUtc is not null)
             return ProgressResult.PlanClosed;
 
         var openReviewId = await db.Reviews.AsNoTracking()

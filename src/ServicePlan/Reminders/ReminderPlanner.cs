@@ -16,7 +16,7 @@ public sealed class ReminderPlanner(ServicePlanDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.Status == ReviewStatus.Open && r.OpenedAtUtc != null)
-            .Join(db.Plans.Where(p => p.Status == PlanStatus.Open), r => r.PlanId, p => p.Id, (r, p) => new { Review = r, PlanTitle = p.Title })
+            .Join(db.Plans.Where(p => p.Status == PlanStatus.Open && p.ArchivedAtUtc == null), r => r.PlanId, p => p.Id, (r, p) => new { Review = r, PlanTitle = p.Title })
             .ToListAsync(ct);
 
         var digests = new List<ReminderDigest>();

@@ -48,6 +48,16 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         return (review, plan, ReviewMovement.Of(reviews.Single(r => r.Id == review.Id), reviews, histories));
     }
 
+    /// <summary>What moved in each of the plan's reviews, oldest first, from one read of the plan's histories.</summary>
+    public async Task<IReadOnlyList<(Review Review, ReviewMovement Movement)>> MovementsAsync(Guid planId, CancellationToken ct = default)
+    {
+        var stored = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct);
+        if (stored.Count == 0)
+            return [];
+        var (reviews, histories) = await HistoriesAsync(planId, ct);
+        return stored.Select(r => (r, ReviewMovement.Of(reviews.Single(h => h.Id == r.Id), reviews, histories))).ToList();
+    }
+
     /// <summary>The BRAG counts at each review of the plan, oldest first: the dashboard's trend.</summary>
     /// <remarks>Reads each update's rating and place in time only: the trend needs no texts or comments, and loading
     /// them for every update of a large plan was most of the dashboard's time.</remarks>

@@ -39,8 +39,8 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
         var plan = await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
             return new ReviewResult.NotFound();
-        if (plan.Status == PlanStatus.Closed)
-            return new ReviewResult.Refused("This plan has been rolled over and closed, so it can no longer be reviewed.");
+        if (plan.ReadOnlyBecause is { } readOnly)
+            return new ReviewResult.Refused($"{readOnly}, so it can no longer be reviewed.");
 
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).ToListAsync(ct);
         if (reviews.FirstOrDefault(r => r.Status == ReviewStatus.Open) is { } open)
@@ -81,8 +81,9 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
             return new ReviewResult.NotFound();
         if (review.Status == ReviewStatus.Closed)
             return new ReviewResult.Refused($"{review.Label} is already closed.");
-        if (await db.Plans.AnyAsync(p => p.Id == review.PlanId && p.Status == PlanStatus.Closed, ct))
-            return new ReviewResult.Refused("This plan has been rolled over and closed, so its reviews can no longer change.");
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == review.PlanId, ct);
+        if (plan.ReadOnlyBecause is { } readOnly)
+            return new ReviewResult.Refused($"{readOnly}, so its reviews can no longer change.");
 
         review.Status = ReviewStatus.Closed;
         review.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;

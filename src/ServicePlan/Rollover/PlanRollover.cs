@@ -242,6 +242,8 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
 
         if (RolloverRules.Refusal(plan.Period, plan.Status, successor) is { } reason)
             return new Loaded(new RolloverResult.Refused(reason, preview, OnlyThisYear: false), plan);
+        if (plan.IsArchived)
+            return new Loaded(new RolloverResult.Refused($"Plan {plan.Period} is archived: restore it before rolling it over.", preview, OnlyThisYear: false), plan);
         if (RolloverRules.PeriodRefusal(plan.Period, period) is { } wrongYear)
             return new Loaded(new RolloverResult.Refused(wrongYear, preview, OnlyThisYear: true), plan);
         return new Loaded(new RolloverResult.Done(preview, null), plan);

@@ -15,6 +15,24 @@ public sealed class ApiKeys(ServicePlanDbContext db, TimeProvider clock)
     public Task<List<ApiKey>> ListAsync(string userId, CancellationToken ct = default) =>
         db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderByDescending(k => k.CreatedAtUtc).ThenByDescending(k => k.Id).ToListAsync(ct);
 
+    /// <summary>Keys with the e-mail address of the user each acts as, newest first: every key, or one user's. Never the secret.</summary>
+    public async Task<List<(ApiKey Key, string Email)>> ListWithOwnersAsync(string? userId = null, CancellationToken ct = default) =>
+        (await db.ApiKeys.AsNoTracking()
+            .Where(k => userId == null || k.UserId == userId)
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { Key = k, Email = u.Email ?? u.UserName ?? "" })
+            .OrderByDescending(x => x.Key.CreatedAtUtc).ThenByDescending(x => x.Key.Id)
+            .ToListAsync(ct))
+        .Select(x => (x.Key, x.Email)).ToList();
+
+    /// <summary>Why a name cannot be given to a key, in the words the account page shows; null when it can.</summary>
+    public static string? NameProblem(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            return "Enter a name for the key, such as the script that will use it";
+        return trimmed.Length > FieldLengths.ApiKeyName ? $"The name must be {FieldLengths.ApiKeyName} characters or fewer" : null;
+    }
+
     public async Task<NewApiKey> CreateAsync(string userId, string name, CancellationToken ct = default)
     {
         var (key, prefix) = ApiKeyText.New();

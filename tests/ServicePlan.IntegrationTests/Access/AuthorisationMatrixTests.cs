@@ -64,6 +64,9 @@ public sealed record Expected(Answer Anonymous, Answer Viewer, Answer Lead, Answ
     /// <summary>The JSON API and the OpenAPI document: any signed-in user, and a status code rather than a sign-in page.</summary>
     public static readonly Expected Api = new(Answer.Unauthorized, Answer.Allowed, Answer.Allowed, Answer.Allowed, Answer.Allowed);
 
+    /// <summary>Changing the plan through the API: as <see cref="Editors"/>, with status codes.</summary>
+    public static readonly Expected ApiEditors = new(Answer.Unauthorized, Answer.Forbidden, Answer.Forbidden, Answer.Allowed, Answer.Allowed);
+
     /// <summary>Adding progress through the API: as <see cref="ProgressWriters"/>, with status codes.</summary>
     public static readonly Expected ApiProgressWriters = new(Answer.Unauthorized, Answer.Forbidden, Answer.Allowed, Answer.Allowed, Answer.Allowed);
 
@@ -193,6 +196,16 @@ public static partial class AuthorisationMatrix
         ["GET /plans/import"] = new(Expected.Editors),
         ["POST /plans/import?handler=Preview"] = new(Expected.Editors),
         ["POST /plans/import?handler=Confirm"] = new(Expected.Editors),
+        // The plan's details, archiving and deleting. The matrix's plan has a closed review, so deleting it is refused
+        // (its page explains, the API answers 409); the owner archives it and the admin finds it archived, then the
+        // owner restores it and the admin finds it restored.
+        ["GET /plans/{planId:guid}/header"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/header"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/archive"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/archive"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/archive?handler=Restore"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/delete"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/delete"] = new(Expected.Editors),
         ["GET /plans/{planId:guid}/rollover"] = new(Expected.Editors),
         ["POST /plans/{planId:guid}/rollover"] = new(Expected.Editors),
         ["POST /plans/{planId:guid}/reviews"] = new(Expected.Editors),
@@ -229,6 +242,20 @@ public static partial class AuthorisationMatrix
         // Adding progress, as the page allows; an empty body gets the form's field messages.
         ["POST /api/actions/{actionId:guid}/progress"] = new(Expected.ApiProgressWriters, AllowedStatus: HttpStatusCode.BadRequest),
         ["GET /openapi/{documentName}.json"] = new(Expected.Api, new Dictionary<string, string> { ["documentName"] = "v1" }),
+
+        // Reviews through the API, as the Reviews pages: anyone signed in reads, owners and admins open and close. An
+        // empty body gets the field messages; the form above has already closed the matrix's review, so closing it is 409.
+        ["GET /api/plans/{planId:guid}/reviews"] = new(Expected.Api),
+        ["GET /api/reviews/{reviewId:guid}"] = new(Expected.Api),
+        ["POST /api/plans/{planId:guid}/reviews"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.BadRequest),
+        ["POST /api/reviews/{reviewId:guid}/close"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
+
+        // The plan through the API, as its pages: a change without If-Match is 428; archiving or restoring twice, and
+        // deleting a plan with a closed review, are 409.
+        ["PATCH /api/plans/{planId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
+        ["POST /api/plans/{planId:guid}/archive"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
+        ["POST /api/plans/{planId:guid}/restore"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
+        ["DELETE /api/plans/{planId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
     };
 
     /// <summary>Anonymous first, then the roles from weakest to strongest.</summary>
@@ -336,8 +363,12 @@ public static partial class AuthorisationMatrix
     {
         if (Method(key) == "GET")
             return await client.Http.GetAsync(url);
+        if (Method(key) == "DELETE" && IsApi(key))
+            return await client.Http.DeleteAsync(url);
+        if (Method(key) == "PATCH" && IsApi(key))
+            return await client.Http.PatchAsync(url, System.Net.Http.Json.JsonContent.Create(new { }));
         if (Method(key) != "POST")
-            throw new InvalidOperationException($"{key}: the matrix only knows how to send GET and POST.");
+            throw new InvalidOperationException($"{key}: the matrix only knows how to send GET, POST, and PATCH and DELETE to the API.");
         if (IsApi(key))
             return await client.Http.PostAsync(url, System.Net.Http.Json.JsonContent.Create(new { }));
         return await client.PostFormAsync(role is null ? "/account/sign-in" : "/account/change-password", url, []);
@@ -438,6 +469,7 @@ public sealed class AuthorisationMatrixTests(ServicePlanAppFixture app) : IClass
     private async Task<MatrixIds> MatrixIdsAsync()
     {
         var plan = await app.TestData.CreatePlanAsync(p => p
+            .WithClosedReview("Q4 2023-24", new DateOnly(2024, 3, 31))
             .WithOpenReview("Q1 2024-25")
             .WithSection("Workforce", s => s.WithObjective("Staff have time to reflect on their work", o => o
                 .WithSource(StaffFeedback, SourceKind.Staff)

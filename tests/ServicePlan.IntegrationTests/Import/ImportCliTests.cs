@@ -17,7 +17,8 @@ public sealed class ImportCliTests(ServicePlanAppFixture app) : IClassFixture<Se
 
     private async Task<(ProcessResult Result, JsonElement Json)> ImportAsync(params string[] arguments)
     {
-        var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "import", .. arguments, "--json"]);
+        // The class imports the same fixtures again and again into one database: each is meant as another plan.
+        var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "import", .. arguments, "--as-another-plan", "--json"]);
         var json = result.StandardOutput.TrimStart().StartsWith('{') ? JsonDocument.Parse(result.StandardOutput).RootElement : default;
         return (result, json);
     }

@@ -59,7 +59,7 @@ public sealed class ImportSafetyTests(ServicePlanAppFixture app) : IClassFixture
 
         foreach (var file in new[] { CsvFile(csv.ToString()), xlsx })
         {
-            var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "import", file, "--period", "2024-25", "--json"]);
+            var result = await Processes.RunDotnetAsync(Processes.Cli, ["--db", app.Database.ConnectionString, "import", file, "--period", "2024-25", "--as-another-plan", "--json"]);
 
             Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
             var planId = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("planId").GetGuid();

@@ -1,4 +1,3 @@
-using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
 
@@ -7,16 +6,17 @@ namespace ServicePlan.Tests.Progress;
 public class CommentEditRulesTests
 {
     [Theory]
-    [InlineData(true, PlanStatus.Open, ReviewStatus.Open, null)]
-    [InlineData(true, PlanStatus.Open, null, null)]
-    [InlineData(true, PlanStatus.Open, ReviewStatus.Closed, CommentEditRefusal.ReviewClosed)]
-    [InlineData(true, PlanStatus.Closed, ReviewStatus.Closed, CommentEditRefusal.PlanClosed)]
-    [InlineData(true, PlanStatus.Closed, null, CommentEditRefusal.PlanClosed)]
-    [InlineData(false, PlanStatus.Open, ReviewStatus.Open, CommentEditRefusal.NotTheAuthor)]
-    [InlineData(false, PlanStatus.Closed, ReviewStatus.Closed, CommentEditRefusal.NotTheAuthor)]
-    public void Only_the_author_changes_a_comment_and_only_while_its_review_is_open(bool isAuthor, PlanStatus plan, ReviewStatus? review, CommentEditRefusal? expected)
+    [InlineData(true, false, ReviewStatus.Open, null)]
+    [InlineData(true, false, null, null)]
+    [InlineData(true, false, ReviewStatus.Closed, CommentEditRefusal.ReviewClosed)]
+    [InlineData(true, true, ReviewStatus.Closed, CommentEditRefusal.PlanClosed)]
+    [InlineData(true, true, null, CommentEditRefusal.PlanClosed)]
+    [InlineData(true, true, ReviewStatus.Open, CommentEditRefusal.PlanClosed)]
+    [InlineData(false, false, ReviewStatus.Open, CommentEditRefusal.NotTheAuthor)]
+    [InlineData(false, true, ReviewStatus.Closed, CommentEditRefusal.NotTheAuthor)]
+    public void Only_the_author_changes_a_comment_and_only_while_its_review_is_open(bool isAuthor, bool planIsReadOnly, ReviewStatus? review, CommentEditRefusal? expected)
     {
-        Assert.Equal(expected, CommentEditRules.Refusal(isAuthor, plan, review));
+        Assert.Equal(expected, CommentEditRules.Refusal(isAuthor, planIsReadOnly, review));
     }
 
     [Theory]

@@ -23,8 +23,10 @@ public static class ImportCommand
         var organisation = new Option<string?>("--organisation") { Description = "The organisation the plan belongs to; needed only when there are several" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and say what would be imported, without importing it" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
+        var reviewDate = new Option<string?>("--review-date") { Description = "The date of the review the sheet records, like 2024-10-15, when the sheet's \"Date of this review\" is missing or wrong" };
+        var asAnother = new Option<bool>("--as-another-plan") { Description = "Import it although the organisation already has a plan of the same title and year" };
 
-        var command = new Command("import", "Import a plan from a spreadsheet (all or nothing)") { file, title, period, sheet, review, organisation, dryRun, json };
+        var command = new Command("import", "Import a plan from a spreadsheet (all or nothing)") { file, title, period, sheet, review, reviewDate, organisation, asAnother, dryRun, json };
         command.SetAction(async (parse, ct) =>
         {
             FinancialYear? year = null;
@@ -33,6 +35,14 @@ public static class ImportCommand
                 if (!FinancialYear.TryParse(periodText, out var parsedYear))
                     throw new CliException($"\"{periodText}\" is not a financial year: write it like 2024-25.");
                 year = parsedYear;
+            }
+
+            DateOnly? givenDate = null;
+            if (parse.GetValue(reviewDate) is { } dateText)
+            {
+                if (!DateOnly.TryParseExact(dateText.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                    throw new CliException($"\"{dateText}\" is not a date: write it like 2024-10-15.");
+                givenDate = date;
             }
 
             var path = parse.GetValue(file)!;
@@ -60,6 +70,8 @@ public static class ImportCommand
                 NewOrganisation = await dbContext.Organisations.AnyAsync(o => o.Id == org.Id, ct) ? null : org,
                 ReviewLabel = parse.GetValue(review)!,
                 DryRun = parse.GetValue(dryRun),
+                ReviewDate = givenDate,
+                AsAnotherPlan = parse.GetValue(asAnother),
                 Options = new ImportOptions
                 {
                     Title = parse.GetValue(title),
@@ -77,6 +89,16 @@ public static class ImportCommand
                 Console.Out.WriteLine(ToJson(report));
             else
                 Describe(report, request.DryRun);
+
+            if (report.SamePlan is { } same)
+            {
+                Console.Error.WriteLine(
+                    request.DryRun ? $"Warning: {same.Warning} Importing it will be refused unless --as-another-plan is given."
+                    : request.AsAnotherPlan ? $"Warning: {same.Warning} Imported as another plan, as --as-another-plan asked."
+                    : $"{same.Warning} Nothing was imported: give --as-another-plan to import it as another plan.");
+            }
+            if (report.Succeeded && report.ReviewDateFrom == ReviewDateSource.Today)
+                Console.Error.WriteLine("Warning: the sheet gives no \"Date of this review\", so the review holding its ratings is dated today; give the date with --review-date.");
 
             // Warnings, not errors: the import goes ahead, and the public report checks the texts again.
             foreach (var issue in report.PersonalData)
@@ -103,6 +125,9 @@ public static class ImportCommand
                 actions = report.Actions,
                 ratings = new { blue = report.Ratings.Blue, red = report.Ratings.Red, amber = report.Ratings.Amber, green = report.Ratings.Green, unrated = report.Ratings.Unrated },
                 sources = report.Sources,
+                reviewDate = report.ReviewDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                reviewDateFrom = report.ReviewDateFrom.ToString().ToLowerInvariant(),
+                samePlan = report.SamePlan is { } same ? new { id = same.Id, title = same.Title, period = same.Period.ToString(), archived = same.Archived } : null,
                 warnings = report.Warnings.Select(Issue),
                 errors = report.Errors.Select(Issue),
                 personalData = report.PersonalData.Select(Issue),

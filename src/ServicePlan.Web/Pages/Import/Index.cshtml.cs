@@ -35,6 +35,9 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
         Input.FileName = Path.GetFileName(file!.FileName);
         var path = uploads.Find(user.Id, Token)!;
         Preview = await RunAsync(path, period, dryRun: true, ct);
+        // The date the review will get, ready to change: the sheet's own when it gives one.
+        if (Preview.ReviewDateFrom == ReviewDateSource.Sheet)
+            Input.ReviewDate = Shared.DatePartsInput.From(Preview.ReviewDate);
         if (Preview.Unreadable)
         {
             // Nothing can come of it, and it may hold personal data: do not keep it.
@@ -57,7 +60,33 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
             return Page();
         }
 
-        var report = await RunAsync(path, period, dryRun: false, ct);
+        if (Input.AsAnotherPlan == "no")
+        {
+            UploadStore.Remove(path);
+            TempData["Confirmation"] = "The plan was not imported";
+            return Redirect(Links.Plans());
+        }
+
+        var reviewDate = Input.ReviewDate.Entry.Read("The date of the review", out var dateProblem);
+        if (dateProblem is not null)
+            ModelState.AddModelError("Input.ReviewDate.Day", dateProblem);
+        if (ModelState.IsValid && Input.AsAnotherPlan != "yes")
+        {
+            // Asked only when the organisation already has this plan: the preview shows the question then.
+            var check = await RunAsync(path, period, dryRun: true, ct);
+            if (check.SamePlan is not null)
+                ModelState.AddModelError("Input.AsAnotherPlan", "Choose whether to import it as another plan");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Preview = await RunAsync(path, period, dryRun: true, ct);
+            UploadStore.Release(path);
+            Token = token;
+            return Page();
+        }
+
+        var report = await RunAsync(path, period, dryRun: false, ct, reviewDate);
         if (!report.Succeeded || report.PlanId is not { } planId)
         {
             UploadStore.Release(path);
@@ -85,7 +114,7 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
         return null;
     }
 
-    private async Task<ImportReport> RunAsync(string path, FinancialYear? period, bool dryRun, CancellationToken ct)
+    private async Task<ImportReport> RunAsync(string path, FinancialYear? period, bool dryRun, CancellationToken ct, DateOnly? reviewDate = null)
     {
         await using var content = System.IO.File.OpenRead(path);
         return await importer.ImportAsync(content, new ImportRequest
@@ -94,6 +123,8 @@ public sealed class IndexModel(PlanImporter importer, UploadStore uploads, Curre
             OrganisationId = user.OrganisationId,
             ReviewLabel = string.IsNullOrWhiteSpace(Input.ReviewLabel) ? "Imported" : Input.ReviewLabel.Trim(),
             DryRun = dryRun,
+            ReviewDate = reviewDate,
+            AsAnotherPlan = Input.AsAnotherPlan == "yes",
             AuthorName = user.DisplayName,
             AuthorUserId = user.Id,
             Options = new ImportOptions
@@ -114,4 +145,10 @@ public sealed class ImportInput
     public string? Sheet { get; set; }
     public string? ReviewLabel { get; set; } = "Imported";
     public string? FileName { get; set; }
+
+    /// <summary>The date of the review the sheet records, when the person importing gives one.</summary>
+    public Shared.DatePartsInput ReviewDate { get; set; } = new();
+
+    /// <summary>"yes" to import the file as another plan when the organisation already has one of that title and year, "no" not to.</summary>
+    public string? AsAnotherPlan { get; set; }
 }

@@ -10,7 +10,9 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Plan
     /// <summary>Next year's plan, when this one has been rolled over into it.</summary>
     public PlanLink? NextPlan { get; private set; }
 
-    public bool MayRollover => user.MayEditPlan && Overview.Plan.Status == PlanStatus.Open && NextPlan is null;
+    public bool MayEditPlan => user.MayEditPlan;
+
+    public bool MayRollover => user.MayEditPlan && !Overview.Plan.IsReadOnly && NextPlan is null;
 
     /// <summary>The BRAG counts at each review, oldest first.</summary>
     public IReadOnlyList<(ReviewInHistory Review, RatingCounts Counts)> Trend { get; private set; } = [];

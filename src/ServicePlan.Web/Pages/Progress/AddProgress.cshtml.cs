@@ -22,7 +22,7 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
             return problem;
 
         // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
-        if (Detail.Plan.Status == ServicePlan.Plans.PlanStatus.Closed)
+        if (Detail.Plan.IsReadOnly)
             return Redirect(Links.Action(actionId));
         Input.Rating ??= Detail.Action.CurrentRating == Rating.None ? null : Detail.Action.CurrentRating.ToString();
         return Page();
@@ -56,7 +56,7 @@ public sealed class AddProgressModel(ActionDetails details, ProgressRecording pr
             case ProgressResult.NotAllowed:
                 return Forbid();
             case ProgressResult.PlanClosed:
-                ModelState.AddModelError("Input.Comment", "This plan has been rolled over and closed, so its progress can no longer be updated");
+                ModelState.AddModelError("Input.Comment", $"{Detail.Plan.ReadOnlyBecause ?? "This plan is closed"}, so its progress can no longer be updated");
                 return Page();
             default:
                 TempData["Confirmation"] = $"Progress update added: {rating.Name()}";

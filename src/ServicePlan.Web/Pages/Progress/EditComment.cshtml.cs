@@ -79,7 +79,7 @@ public sealed class EditCommentModel(ActionDetails details, CommentEditing editi
         Closed = editable.Refusal switch
         {
             CommentEditRefusal.ReviewClosed => $"The review {editable.Update.Review?.Label} is closed, so this comment can no longer be changed",
-            CommentEditRefusal.PlanClosed => "This plan has been rolled over and closed, so its comments can no longer be changed",
+            CommentEditRefusal.PlanClosed => "This plan is closed or archived, so its comments can no longer be changed",
             _ => null,
         };
         return null;

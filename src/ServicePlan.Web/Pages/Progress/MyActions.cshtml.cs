@@ -48,7 +48,7 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
         var rows = await db.Actions.AsNoTracking()
             .Where(a => a.Leads.Any(p => p.UserId == userId))
             .WithCurrentRating()
-            .Join(db.Plans.VisibleTo(user.OrganisationId).Where(p => p.Status == PlanStatus.Open), r => r.Action.PlanId, p => p.Id, (r, p) => new
+            .Join(db.Plans.VisibleTo(user.OrganisationId).Where(p => p.Status == PlanStatus.Open && p.ArchivedAtUtc == null), r => r.Action.PlanId, p => p.Id, (r, p) => new
             {
                 r.Action.Id,
                 r.Action.Ref,

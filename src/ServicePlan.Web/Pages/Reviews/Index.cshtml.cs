@@ -10,7 +10,7 @@ public sealed class IndexModel(PlanQueries plans, ReviewQueries reviews, ReviewW
 
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<ReviewSummary> Reviews { get; private set; } = [];
-    public bool MayOpen => user.MayEditPlan && Plan.Status == PlanStatus.Open;
+    public bool MayOpen => user.MayEditPlan && !Plan.IsReadOnly;
 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct) =>
         await LoadAsync(planId, ct) ? Page() : NotFound();

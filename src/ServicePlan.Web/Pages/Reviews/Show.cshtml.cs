@@ -8,7 +8,7 @@ public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, Se
     public Review Review { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
     public ReviewMovement Movement { get; private set; } = null!;
-    public bool MayClose => user.MayEditPlan && Review.Status == ReviewStatus.Open && Plan.Status == PlanStatus.Open;
+    public bool MayClose => user.MayEditPlan && Review.Status == ReviewStatus.Open && !Plan.IsReadOnly;
     public bool MayWriteNarrative => user.MayEditPlan;
 
     [TempData]

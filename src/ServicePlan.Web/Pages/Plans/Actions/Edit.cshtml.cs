@@ -25,7 +25,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
         if (detail is null)
             return NotFound();
         // A closed plan is read-only: its action page says why, rather than a form that cannot be saved.
-        if (detail.Plan.Status == PlanStatus.Closed)
+        if (detail.Plan.IsReadOnly)
             return Redirect(Links.Action(actionId));
         Detail = detail;
         Input = ActionInput.From(detail.Action);
@@ -96,7 +96,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
                 ModelState.AddModelError(refused.Column == PlanColumn.ByWhen ? "Input.DueText" : "Input.DoesWhat", refused.Message);
                 return Page();
             case EditResult.PlanClosed:
-                ModelState.AddModelError("Input.DoesWhat", "This plan has been rolled over and closed, so its actions can no longer be changed");
+                ModelState.AddModelError("Input.DoesWhat", $"{detail.Plan.ReadOnlyBecause ?? "This plan is closed"}, so its actions can no longer be changed");
                 return Page();
             default:
                 return NotFound();

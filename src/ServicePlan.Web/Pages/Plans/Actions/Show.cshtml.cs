@@ -42,7 +42,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
 
     /// <summary>The author may change their own comment while its review is open.</summary>
     public bool MayChange(ProgressUpdate update) =>
-        CommentEditRules.Refusal(CommentEditRules.IsAuthor(update.AuthorUserId, user.Id), Detail.Plan.Status, update.Review?.Status) is null;
+        CommentEditRules.Refusal(CommentEditRules.IsAuthor(update.AuthorUserId, user.Id), Detail.Plan.IsReadOnly, update.Review?.Status) is null;
 
     public bool AnyChangeable => Detail.Action.Updates.Any(MayChange);
 
@@ -69,7 +69,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
         Sources = await details.SourcesAsync(detail.Objective.Id, ct);
         Due = detail.Action.Due(detail.Plan.Period);
         IsOverdue = Due.IsOverdue(actions.Today, detail.Action.CurrentRating == ServicePlan.Progress.Rating.Blue);
-        var open = detail.Plan.Status == ServicePlan.Plans.PlanStatus.Open;
+        var open = !detail.Plan.IsReadOnly;
         MayAddProgress = open && user.MayAddProgressTo(detail.Action.Leads.Any(p => p.UserId == user.Id));
         MayEdit = open && user.MayEditPlan;
         Lineage = await lineages.ForAsync(detail.Action, user.OrganisationId, ct);

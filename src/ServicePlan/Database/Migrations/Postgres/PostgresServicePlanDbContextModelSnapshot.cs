@@ -391,6 +391,9 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<string>("Aims")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CreatedWithIdeasFrom")
                         .HasColumnType("text");
 

@@ -382,6 +382,9 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<string>("Aims")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedWithIdeasFrom")
                         .HasColumnType("TEXT");
 

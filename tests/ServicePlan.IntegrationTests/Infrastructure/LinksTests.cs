@@ -122,9 +122,12 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
     public void The_action_list_filters_are_the_query_names_the_list_reads()
     {
         var names = typeof(ListModel).GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name).OfType<string>().Order().ToList();
-        var link = Links.PlanActions(A, section: B, lead: B, rating: Rating.Red, source: B, overdue: true, search: "x");
-        var written = link.Split('?')[1].Split('&').Select(pair => pair.Split('=')[0]).Order().ToList();
+        var filter = new ServicePlan.Plans.ActionFilter { SectionId = B, LeadId = B, Rating = Rating.Red, SourceId = B, OverdueOnly = true, Search = "x" };
+        var sort = new ServicePlan.Plans.ActionSort(ServicePlan.Plans.PlanColumn.Ref, Descending: true);
+        var written = new[] { Links.PlanActions(A, filter, sort, page: 2), Links.PlanActions(A, filter, sort, page: 0) }
+            .SelectMany(link => link.Split('?')[1].Split('&').Select(pair => pair.Split('=')[0])).Distinct().Order().ToList();
         Assert.Equal(names, written);
+        Assert.Equal(Links.PlanActions(A, section: B, lead: B, rating: Rating.Red, source: B, overdue: true, search: "x"), Links.PlanActions(A, filter, ServicePlan.Plans.ActionSort.PlanOrder));
     }
 
     /// <summary>The library writes the e-mails' links itself (it cannot reference the web app); they must stay the pages' addresses.</summary>

@@ -206,9 +206,9 @@ public sealed class ActionListViewTests(ServicePlanAppFixture app) : IClassFixtu
         using var client = await SignedInAsync();
 
         var sorted = await client.GetJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/actions?sort=ref&order=desc");
-        Assert.Equal(["20", "10", "3", "2", "1a", "1"], sorted.EnumerateArray().Select(a => a.GetProperty("ref").GetString()).ToArray());
+        Assert.Equal(["20", "10", "3", "2", "1a", "1"], sorted.EnumerateArray().Select(a => a.GetProperty("ref").GetString()!).ToArray());
         var byDue = await client.GetJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/actions?sort=due");
-        Assert.Equal(["1a", "20", "1", "10", "2", "3"], byDue.EnumerateArray().Select(a => a.GetProperty("ref").GetString()).ToArray());
+        Assert.Equal(["1a", "20", "1", "10", "2", "3"], byDue.EnumerateArray().Select(a => a.GetProperty("ref").GetString()!).ToArray());
 
         foreach (var (query, parameter) in new[] { ("sort=colour", "sort"), ("sort=ref&order=up", "order"), ("section=nonsense", "section"), ("overdue=maybe", "overdue") })
         {
@@ -235,7 +235,7 @@ public sealed class ActionListViewTests(ServicePlanAppFixture app) : IClassFixtu
 
         foreach (var link in new[] { csvLink, publicLink })
         {
-            var csv = await client.Http.GetStringAsync(link);
+            var csv = (await client.Http.GetStringAsync(link)).TrimStart('\uFEFF');
             var refs = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
                 .SkipWhile(line => !line.StartsWith("Section,", StringComparison.Ordinal)).Skip(1)
                 .Select(line => line.Split(',')[1]).ToArray();

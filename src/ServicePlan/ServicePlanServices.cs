@@ -43,6 +43,7 @@ public static class ServicePlanServices
         services.AddScoped<PlanChanges>();
         services.AddScoped<PlanTables>();
         services.AddScoped<ActionQueries>();
+        services.AddScoped<ActionListPreferences>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ActionEditing>();
         services.AddScoped<PlanHeaderEditing>();

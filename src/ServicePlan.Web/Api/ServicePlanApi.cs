@@ -31,12 +31,14 @@ public static class ServicePlanApi
 
         api.MapGet("/plans/{planId:guid}/actions", async (
                 Guid planId,
-                Guid? section,
-                Guid? lead,
+                string? section,
+                string? lead,
                 string? rating,
-                Guid? source,
-                bool? overdue,
+                string? source,
+                string? overdue,
                 string? q,
+                string? sort,
+                string? order,
                 PlanQueries plans,
                 ActionQueries actions,
                 PlanChanges changes,
@@ -45,29 +47,25 @@ public static class ServicePlanApi
                 CurrentUser user,
                 CancellationToken ct) =>
             {
-                Rating? wanted = null;
-                if (!string.IsNullOrWhiteSpace(rating))
-                {
-                    if (rating.Equals("unrated", StringComparison.OrdinalIgnoreCase) || rating.Equals("none", StringComparison.OrdinalIgnoreCase))
-                        wanted = Rating.None;
-                    else if (Ratings.TryParse(rating, out var parsed, out var error))
-                        wanted = parsed;
-                    else
-                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["rating"] = [error] });
-                }
+                // The action list's parameters read as the page reads them; what the page shows a message about, a
+                // script is told about with 400, naming the parameter.
+                var request = ActionListParameters.Parse(section, lead, rating, source, overdue, q, sort, order);
+                if (request.Problems.Count > 0)
+                    return Results.ValidationProblem(request.Problems.GroupBy(p => p.Parameter).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
                 if (await plans.FindAsync(planId, user.OrganisationId, ct) is null)
                     return Results.NotFound();
 
                 var seeExempt = await user.MaySeeExemptAsync(ct);
-                var filter = new ActionFilter { SectionId = section, LeadId = lead, Rating = wanted, SourceId = source, OverdueOnly = overdue ?? false, Search = q, SearchExempt = seeExempt };
+                var filter = request.Filter with { SearchExempt = seeExempt };
                 async Task<IEnumerable<ActionJson>> ListAsync() =>
-                    (await actions.ListAsync(planId, filter, ct)).Select(r => ActionJson.From(seeExempt ? r : ExemptContent.Withhold(r)));
-                if (!string.IsNullOrWhiteSpace(q))
+                    ActionSorting.Sort(await actions.ListAsync(planId, filter, ct), request.Sort).Select(r => ActionJson.From(seeExempt ? r : ExemptContent.Withhold(r)));
+                if (!string.IsNullOrWhiteSpace(filter.Search))
                     return Results.Ok(await ListAsync());
 
                 // The version first, then the rows: see PlanChanges.
-                var key = string.Join('|', planId, await changes.VersionAsync(planId, ct), actions.Today, section, lead, wanted, source, overdue ?? false, seeExempt);
+                var key = string.Join('|', planId, await changes.VersionAsync(planId, ct), actions.Today, filter.SectionId, filter.LeadId, filter.Rating, filter.SourceId,
+                    filter.OverdueOnly, seeExempt, request.Sort.Slug(), request.Sort.Descending);
                 var body = await cache.GetOrAddAsync("api|" + key, async () =>
                     JsonSerializer.SerializeToUtf8Bytes(await ListAsync(), json.Value.SerializerOptions));
                 return Results.Bytes(body, "application/json; charset=utf-8");

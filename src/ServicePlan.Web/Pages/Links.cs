@@ -43,6 +43,52 @@ public static class Links
         return query.AppendTo($"/plans/{planId}/actions");
     }
 
+    /// <summary>The action list with its filters, sort and page; each part is left out when it is the default.</summary>
+    /// <param name="page">The page from 1; 0 for every action on one page ("Show all").</param>
+    public static string PlanActions(Guid planId, ActionFilter filter, ActionSort sort, int page = 1)
+    {
+        var query = ListQuery(filter, sort);
+        if (page == 0)
+            query.Add("all", "true");
+        else if (page > 1)
+            query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return query.AppendTo($"/plans/{planId}/actions");
+    }
+
+    /// <summary>A download of the actions a filtered, sorted list shows, in its order ("export what I see").</summary>
+    public static string ExportPlan(Guid planId, string format, bool isPublic, ActionFilter filter, ActionSort sort)
+    {
+        var query = new Query();
+        if (isPublic)
+            query.Add("public", "true");
+        query.AddAll(ListQuery(filter, sort));
+        return query.AppendTo($"/plans/{planId}/export/{Uri.EscapeDataString(format)}");
+    }
+
+    private static Query ListQuery(ActionFilter filter, ActionSort sort)
+    {
+        var query = new Query();
+        if (filter.SectionId is { } s)
+            query.Add("section", s);
+        if (filter.LeadId is { } l)
+            query.Add("lead", l);
+        if (filter.Rating is { } r)
+            query.Add("rating", RatingText(r));
+        if (filter.SourceId is { } so)
+            query.Add("source", so);
+        if (filter.OverdueOnly)
+            query.Add("overdue", "true");
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+            query.Add("q", filter.Search);
+        if (!sort.IsPlanOrder)
+        {
+            query.Add("sort", sort.Slug());
+            query.Add("order", sort.Descending ? "desc" : "asc");
+        }
+
+        return query;
+    }
+
     /// <param name="format">"xlsx" or "csv".</param>
     /// <param name="isPublic">For a public paper: exempt content withheld, refused while personal data is unresolved.</param>
     public static string ExportPlan(Guid planId, string format, bool isPublic = false) =>
@@ -189,6 +235,12 @@ public static class Links
 
         public void Add(string name, string value) =>
             _text = (_text is null ? "?" : _text + "&") + name + "=" + Uri.EscapeDataString(value);
+
+        public void AddAll(Query other)
+        {
+            if (other._text is not null)
+                _text = (_text is null ? "?" : _text + "&") + other._text[1..];
+        }
 
         public readonly string AppendTo(string path) => _text is null ? path : path + _text;
     }

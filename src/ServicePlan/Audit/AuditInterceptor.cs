@@ -54,6 +54,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         [typeof(IdentityUserRole<string>)] = "User role",
         [typeof(IdentityRole)] = "Role",
         [typeof(ApiKey)] = "API key",
+        [typeof(ServicePlan.Plans.ActionListSettings)] = "Action list settings",
     };
 
     /// <summary>What the trail calls a record of this type: "Action", "Progress update".</summary>

@@ -13,8 +13,18 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
     /// action or comment the readers may not see keeps its place, saying it is withheld, so a committee can see that
     /// something was left out and where; one they may see is marked with its Schedule 12A paragraph.
     /// </summary>
-    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, PlanReaders readers, CancellationToken ct = default)
+    public Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, PlanReaders readers, CancellationToken ct = default) =>
+        LoadAsync(planId, organisationId, readers, new ActionFilter(), ActionSort.PlanOrder, ct);
+
+    /// <summary>
+    /// The table of the actions a filtered, sorted action list shows, in its order ("export what I see"). In the plan's
+    /// order the rows stay under their sections, and a filter leaves out sections with nothing to show; in any other
+    /// order each run of rows from one section is a section of its own, so every row still says where it belongs.
+    /// </summary>
+    public async Task<PlanTable?> LoadAsync(Guid planId, Guid? organisationId, PlanReaders readers, ActionFilter filter, ActionSort sort, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(sort);
         ArgumentNullException.ThrowIfNull(readers);
         var seeExempt = readers.SeeExempt && !readers.IsPublic;
         var plan = await db.Plans.AsNoTracking()
@@ -25,13 +35,17 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
             return null;
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ToListAsync(ct);
-        var all = await actions.ListAsync(planId, new ActionFilter(), ct);
-        var rows = all.ToLookup(r => r.SectionId);
+        // A search must not find an action by words these readers are shown as withheld.
+        var all = ActionSorting.Sort(await actions.ListAsync(planId, filter with { SearchExempt = seeExempt }, ct), sort);
+        var groups = sort.IsPlanOrder
+            ? sections.Select(section => (section.Title, Rows: all.Where(r => r.SectionId == section.Id).ToList()))
+                .Where(group => filter.IsEmpty || group.Rows.Count > 0)
+            : Runs(all).Select(run => (Title: run[0].SectionTitle, Rows: run));
 
-        var tableSections = sections.Select(section =>
+        var tableSections = groups.Select(group =>
         {
             var previousObjective = Guid.Empty;
-            var tableRows = rows[section.Id].Select(row =>
+            var tableRows = group.Rows.Select(row =>
             {
                 // Only an objective's first action carries its aim, as in the council's own sheets.
                 var why = row.ObjectiveId == previousObjective ? "" : row.Aim;
@@ -41,8 +55,26 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
                 var doesWhat = row.IsExempt ? $"{Schedule12A.Marker(row.ExemptParagraph)}: {row.DoesWhat}" : row.DoesWhat;
                 return new PlanTableRow(row.Ref, why, row.LeadsText, doesWhat, row.DueText, row.Measure, row.ChildrenExperience, row.Rating, Comment(row));
             }).ToList();
-            return new PlanTableSection(section.Title, tableRows);
+            return new PlanTableSection(group.Title, tableRows);
         }).ToList();
+
+        static IEnumerable<List<ActionRow>> Runs(IReadOnlyList<ActionRow> rows)
+        {
+            var run = new List<ActionRow>();
+            foreach (var row in rows)
+            {
+                if (run.Count > 0 && run[^1].SectionId != row.SectionId)
+                {
+                    yield return run;
+                    run = [];
+                }
+
+                run.Add(row);
+            }
+
+            if (run.Count > 0)
+                yield return run;
+        }
 
         string Comment(ActionRow row) => !row.LatestCommentIsExempt ? row.LatestComment ?? ""
             : seeExempt ? $"{Schedule12A.Marker(row.LatestCommentExemptParagraph)}: {row.LatestComment}"

@@ -38,9 +38,16 @@ public sealed class PublicPaperChecks(ServicePlanDbContext db, CommitteeReports 
     /// The plan table for a public paper and what stops it. The public report's appendix prints the same texts, so a
     /// decision on the latest review's "Check for personal data" page covers the export too.
     /// </summary>
-    public async Task<(PlanTable Table, PublicPaperCheckResult Check)?> ForExportAsync(Guid planId, Guid? organisationId, CancellationToken ct = default)
+    public Task<(PlanTable Table, PublicPaperCheckResult Check)?> ForExportAsync(Guid planId, Guid? organisationId, CancellationToken ct = default) =>
+        ForExportAsync(planId, organisationId, new ActionFilter(), ActionSort.PlanOrder, ct);
+
+    /// <summary>
+    /// The public table of the actions a filtered, sorted list shows. The check covers exactly what this table prints,
+    /// so a finding in an action left out does not hold it up, and one in an action kept does.
+    /// </summary>
+    public async Task<(PlanTable Table, PublicPaperCheckResult Check)?> ForExportAsync(Guid planId, Guid? organisationId, ActionFilter filter, ActionSort sort, CancellationToken ct = default)
     {
-        var table = await tables.LoadAsync(planId, organisationId, PlanReaders.PublicPaper, ct);
+        var table = await tables.LoadAsync(planId, organisationId, PlanReaders.PublicPaper, filter, sort, ct);
         if (table is null)
             return null;
 

@@ -158,6 +158,9 @@ public static partial class AuthorisationMatrix
         ["GET /plans"] = new(Expected.SignedIn),
         ["GET /plans/{planId:guid}"] = new(Expected.SignedIn),
         ["GET /plans/{planId:guid}/actions"] = new(Expected.SignedIn),
+        // A reader's own choice of columns and compact view: anyone who may read the list.
+        ["POST /plans/{planId:guid}/actions?handler=Columns"] = new(Expected.SignedIn),
+        ["POST /plans/{planId:guid}/actions?handler=Compact"] = new(Expected.SignedIn),
         ["GET /plans/{planId:guid}/export/{format}"] = new(Expected.SignedIn, Xlsx),
         ["GET /plans/{planId:guid}/reviews"] = new(Expected.SignedIn),
         ["GET /actions/{actionId:guid}"] = new(Expected.SignedIn),

@@ -16,7 +16,7 @@ public sealed class PlanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Service Development Plan 2024-5");
         await page.GetByRole(AriaRole.Link, new() { Name = "View the plan's actions" }).ClickAsync();
 
-        await page.GetByLabel("Rating").SelectOptionAsync("amber");
+        await page.GetByLabel("Rating", new() { Exact = true }).SelectOptionAsync("amber");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("Showing 6 of 31 actions");
         await Assertions.Expect(page.Locator("tr[data-action-ref]")).ToHaveCountAsync(6);

@@ -34,6 +34,9 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.PlanActions(A, rating: Rating.None), $"/plans/{A}/actions?rating=unrated", "/Plans/Actions/List" },
         { Links.PlanActions(A, overdue: true), $"/plans/{A}/actions?overdue=true", "/Plans/Actions/List" },
         { Links.PlanActions(A, lead: B, source: B, search: "early help & SEND"), $"/plans/{A}/actions?lead={B}&source={B}&q=early%20help%20%26%20SEND", "/Plans/Actions/List" },
+        { Links.PlanActions(A, new ServicePlan.Plans.ActionFilter { Rating = Rating.Amber }, new ServicePlan.Plans.ActionSort(ServicePlan.Plans.PlanColumn.ByWhen, Descending: true), 2), $"/plans/{A}/actions?rating=amber&sort=due&order=desc&page=2", "/Plans/Actions/List" },
+        { Links.PlanActions(A, new ServicePlan.Plans.ActionFilter(), ServicePlan.Plans.ActionSort.PlanOrder, 0), $"/plans/{A}/actions?all=true", "/Plans/Actions/List" },
+        { Links.ExportPlan(A, "csv", true, new ServicePlan.Plans.ActionFilter { SectionId = B }, new ServicePlan.Plans.ActionSort(ServicePlan.Plans.PlanColumn.Ref)), $"/plans/{A}/export/csv?public=true&section={B}&sort=ref&order=asc", "/Export/Index" },
         { Links.ExportPlan(A, "xlsx"), $"/plans/{A}/export/xlsx", "/Export/Index" },
         { Links.ExportPlan(A, "csv"), $"/plans/{A}/export/csv", "/Export/Index" },
         { Links.ExportPlan(A, "xlsx", isPublic: true), $"/plans/{A}/export/xlsx?public=true", "/Export/Index" },
@@ -124,9 +127,12 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
     public void The_action_list_filters_are_the_query_names_the_list_reads()
     {
         var names = typeof(ListModel).GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name).OfType<string>().Order().ToList();
-        var link = Links.PlanActions(A, section: B, lead: B, rating: Rating.Red, source: B, overdue: true, search: "x");
-        var written = link.Split('?')[1].Split('&').Select(pair => pair.Split('=')[0]).Order().ToList();
+        var filter = new ServicePlan.Plans.ActionFilter { SectionId = B, LeadId = B, Rating = Rating.Red, SourceId = B, OverdueOnly = true, Search = "x" };
+        var sort = new ServicePlan.Plans.ActionSort(ServicePlan.Plans.PlanColumn.Ref, Descending: true);
+        var written = new[] { Links.PlanActions(A, filter, sort, page: 2), Links.PlanActions(A, filter, sort, page: 0) }
+            .SelectMany(link => link.Split('?')[1].Split('&').Select(pair => pair.Split('=')[0])).Distinct().Order().ToList();
         Assert.Equal(names, written);
+        Assert.Equal(Links.PlanActions(A, section: B, lead: B, rating: Rating.Red, source: B, overdue: true, search: "x"), Links.PlanActions(A, filter, ServicePlan.Plans.ActionSort.PlanOrder));
     }
 
     /// <summary>The library writes the e-mails' links itself (it cannot reference the web app); they must stay the pages' addresses.</summary>

@@ -359,6 +359,25 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.ToTable("ReviewNarratives", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HiddenColumns")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ActionListSettings", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1283,6 +1302,15 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.HasOne("ServicePlan.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("ServicePlan.CommitteeReport.ReviewNarrative", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.HasOne("ServicePlan.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -350,6 +350,25 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("ReviewNarratives", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenColumns")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ActionListSettings", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1274,6 +1293,15 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.HasOne("ServicePlan.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("ServicePlan.CommitteeReport.ReviewNarrative", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.HasOne("ServicePlan.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -45,6 +45,7 @@ public static class ServicePlanServices
         services.AddScoped<ActionQueries>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ActionEditing>();
+        services.AddScoped<PlanStructure>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();

@@ -92,6 +92,9 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
                 // The next save is judged against what is stored now; the user's typing stays in the form.
                 Input.Version = conflict.Current.Version;
                 return Page();
+            case EditResult.RefProblem problem:
+                ModelState.AddModelError("Input.Ref", problem.Message);
+                return Page();
             case EditResult.PlanClosed:
                 ModelState.AddModelError("Input.DoesWhat", "This plan has been rolled over and closed, so its actions can no longer be changed");
                 return Page();

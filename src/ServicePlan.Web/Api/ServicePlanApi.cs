@@ -65,13 +65,18 @@ public static class ServicePlanApi
             })
             .WithName("ListActions");
 
-        api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, CancellationToken ct) =>
-                await details.FindAsync(actionId, user.OrganisationId, ct) is { } detail
-                    ? Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)))
-                    : Results.NotFound())
+        api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, HttpContext http, CancellationToken ct) =>
+            {
+                if (await details.FindAsync(actionId, user.OrganisationId, ct) is not { } detail)
+                    return Results.NotFound();
+                // For If-Match on PATCH and DELETE (StructureApi).
+                http.Response.Headers.ETag = StructureApi.ETag(detail.Action.Version);
+                return Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)));
+            })
             .WithName("GetAction");
 
         api.MapProgressApi();
+        api.MapStructureApi();
     }
 }
 

@@ -324,6 +324,25 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         return new StructureResult.Done(objective.Id, objective.Version, $"Objective added to section '{section.Title}'");
     }
 
+    /// <summary>Adds an objective to the section named by its title, made when the plan has none by that title: the API's way.</summary>
+    public async Task<StructureResult> AddObjectiveByNamesAsync(Guid planId, Guid organisationId, string? sectionTitle, string? aim, CancellationToken ct = default)
+    {
+        if (await OpenPlanAsync(planId, organisationId, ct) is not { } plan)
+            return await WhyNotAsync(planId, organisationId, ct);
+        var problems = new Dictionary<string, string>();
+        if (StructureRules.SectionTitleProblem(sectionTitle) is { } sectionProblem)
+            problems[StructureField.Section] = sectionProblem;
+        if (StructureRules.AimProblem(aim) is { } aimProblem)
+            problems[StructureField.Why] = aimProblem;
+        if (problems.Count > 0)
+            return new StructureResult.Invalid(problems);
+        var section = await FindOrMakeSectionAsync(plan, sectionTitle!, ct);
+        var objective = await NewObjectiveAsync(section, aim!, ct);
+        db.Summarise(objective, $"Objective '{StructureRules.Quote(objective.Aim)}' added to section '{section.Title}'");
+        await db.SaveChangesAsync(ct);
+        return new StructureResult.Done(objective.Id, objective.Version, $"Objective added to section '{section.Title}'");
+    }
+
     /// <summary>Changes an objective's "Why?", its sources and the section it is in; null <paramref name="sourceIds"/> keeps the sources.</summary>
     public async Task<StructureResult> EditObjectiveAsync(
         Guid objectiveId, Guid organisationId, int version, string? aim, IReadOnlyCollection<Guid>? sourceIds, Guid? sectionId, CancellationToken ct = default)
@@ -423,7 +442,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         if (refusal is not null)
             return refusal;
         if (action!.Version != version)
-            return new StructureResult.Stale($"Someone else changed {ActionName(action).ToLowerInvariant()} after you read it. Nothing was saved: read it again and send your change again");
+            return new StructureResult.Stale($"Someone else changed {InSentence(ActionName(action))} after you read it. Nothing was saved: read it again and send your change again");
         var objective = await db.Objectives.Include(o => o.Section).FirstAsync(o => o.Id == action.ObjectiveId, ct);
         if (sectionTitle is not null || aim is not null)
         {
@@ -442,7 +461,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         if (refusal is not null)
             return refusal;
         if (action!.Version != version)
-            return new StructureResult.Stale($"Someone else changed {ActionName(action).ToLowerInvariant()} after you opened this page. Nothing was moved: check it and try again");
+            return new StructureResult.Stale($"Someone else changed {InSentence(ActionName(action))} after you opened this page. Nothing was moved: check it and try again");
         var objective = await db.Objectives.Include(o => o.Section).FirstOrDefaultAsync(o => o.Id == objectiveId && o.Section!.PlanId == plan!.Id, ct);
         if (objective is null)
             return StructureResult.Problem(StructureField.Objective, "Select the objective to move the action to");
@@ -458,7 +477,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         if (refusal is not null)
             return refusal;
         if (action!.Version != version)
-            return new StructureResult.Stale($"Someone else changed {ActionName(action).ToLowerInvariant()} after you opened this page. Nothing was removed: check it and try again");
+            return new StructureResult.Stale($"Someone else changed {InSentence(ActionName(action))} after you opened this page. Nothing was removed: check it and try again");
         var (now, by) = Removal();
         MarkRemoved(action, now, by);
         db.Summarise(action, $"{ActionName(action)} removed");
@@ -529,7 +548,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         }
         else
         {
-            sentences.Add(oldName == ActionName(action) ? $"{oldName} changed" : $"{oldName} changed, now {ActionName(action).ToLowerInvariant()}");
+            sentences.Add(oldName == ActionName(action) ? $"{oldName} changed" : $"{oldName} changed, now {InSentence(ActionName(action))}");
             if (objective.Id != action.ObjectiveId)
             {
                 action.ObjectiveId = objective.Id;
@@ -603,19 +622,23 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
         return await SaveAsync(objective.Id, () => objective.Version, sentence, ct);
     }
 
-    private async Task<Objective> FindOrMakeObjectiveAsync(Plan plan, string sectionTitle, string aim, CancellationToken ct)
+    private async Task<Section> FindOrMakeSectionAsync(Plan plan, string sectionTitle, CancellationToken ct)
     {
         var title = sectionTitle.Trim();
         var sections = await db.Sections.Where(s => s.PlanId == plan.Id).ToListAsync(ct);
-        var section = sections.FirstOrDefault(s => Same(s.Title, title));
-        if (section is null)
-        {
-            var order = await db.Sections.IgnoreQueryFilters().Where(s => s.PlanId == plan.Id).MaxAsync(s => (int?)s.Order, ct) ?? 0;
-            section = new Section { PlanId = plan.Id, Title = title, Order = order + 1 };
-            db.Sections.Add(section);
-            db.Summarise(section, $"Section '{title}' added");
-        }
-        else
+        if (sections.FirstOrDefault(s => Same(s.Title, title)) is { } found)
+            return found;
+        var order = await db.Sections.IgnoreQueryFilters().Where(s => s.PlanId == plan.Id).MaxAsync(s => (int?)s.Order, ct) ?? 0;
+        var section = new Section { PlanId = plan.Id, Title = title, Order = order + 1 };
+        db.Sections.Add(section);
+        db.Summarise(section, $"Section '{title}' added");
+        return section;
+    }
+
+    private async Task<Objective> FindOrMakeObjectiveAsync(Plan plan, string sectionTitle, string aim, CancellationToken ct)
+    {
+        var section = await FindOrMakeSectionAsync(plan, sectionTitle, ct);
+        if (db.Entry(section).State != EntityState.Added)
         {
             var objectives = await db.Objectives.Where(o => o.SectionId == section.Id).ToListAsync(ct);
             if (objectives.FirstOrDefault(o => Same(o.Aim, aim)) is { } found)
@@ -675,8 +698,8 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
             var personId = (Guid)link.Property("LeadsId").CurrentValue!;
             var name = names.GetValueOrDefault(personId) ?? db.People.Local.FirstOrDefault(p => p.Id == personId)?.Name ?? "A person";
             db.Summarise(link.Entity, link.State == EntityState.Added
-                ? $"{name} now leads {ActionName(action).ToLowerInvariant()}"
-                : $"{name} no longer leads {ActionName(action).ToLowerInvariant()}");
+                ? $"{name} now leads {InSentence(ActionName(action))}"
+                : $"{name} no longer leads {InSentence(ActionName(action))}");
         }
     }
 
@@ -760,6 +783,9 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
 
     /// <summary>How the trail and the pages name an action: "Action 12", or by its words when it has no ref.</summary>
     public static string ActionName(PlanAction action) => ActionName(action.Ref, action.DoesWhat);
+
+    /// <summary>A name for the middle of a sentence: "action 12".</summary>
+    public static string InSentence(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     public static string ActionName(string reference, string doesWhat) =>
         reference.Trim().Length > 0 ? $"Action {reference.Trim()}" : $"Action '{StructureRules.Quote(doesWhat, 60)}'";

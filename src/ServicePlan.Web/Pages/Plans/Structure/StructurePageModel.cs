@@ -17,7 +17,7 @@ public abstract class StructurePageModel(PlanStructure structure, CurrentUser us
 
     protected void SetOutline(PlanOutline outline) => Outline = outline;
 
-    /// <summary>Null, with the page's answer in <paramref name="refusal"/>, when the plan cannot be changed here.</summary>
+    /// <summary>The page's answer when the plan cannot be changed here (not found, or closed); null when it can.</summary>
     protected async Task<IActionResult?> LoadAsync(Guid planId, CancellationToken ct)
     {
         var outline = await structure.OutlineAsync(planId, user.OrganisationId, ct);

@@ -69,7 +69,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
         var action = await app.TestData.ActionAsync(id);
         Assert.Equal(["Morgan Hale", "Robin Ashdown"], action.Leads.Select(l => l.Name).Order().ToArray());
         var sections = await script.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/sections");
-        Assert.Equal(["Early Help", "Care leavers"], sections.EnumerateArray().Select(s => s.GetProperty("title").GetString()).ToArray());
+        Assert.Equal(["Early Help", "Care leavers"], sections.EnumerateArray().Select(s => s.GetProperty("title").GetString()!).ToArray());
         Assert.Contains(id.ToString(), await script.GetStringAsync($"/api/plans/{plan.PlanId}/actions"), StringComparison.Ordinal);
 
         // A second action under the same names joins them rather than making new ones.
@@ -167,8 +167,8 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, (await script.SendAsync(Request(HttpMethod.Delete, sectionUrl, ifMatch: newSectionEtag))).StatusCode);
         var newObjectiveEtag = (await script.GetAsync(objectiveUrl)).Headers.ETag!.ToString();
         Assert.Equal(HttpStatusCode.NoContent, (await script.SendAsync(Request(HttpMethod.Delete, objectiveUrl, ifMatch: newObjectiveEtag))).StatusCode);
-        Assert.Equal(["Early Help"], (await script.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/sections")).EnumerateArray().Select(s => s.GetProperty("title").GetString()).ToArray());
-        Assert.Equal(["Families get help sooner"], (await script.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/objectives")).EnumerateArray().Select(s => s.GetProperty("why").GetString()).ToArray());
+        Assert.Equal(["Early Help"], (await script.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/sections")).EnumerateArray().Select(s => s.GetProperty("title").GetString()!).ToArray());
+        Assert.Equal(["Families get help sooner"], (await script.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/objectives")).EnumerateArray().Select(s => s.GetProperty("why").GetString()!).ToArray());
     }
 
     [Fact]

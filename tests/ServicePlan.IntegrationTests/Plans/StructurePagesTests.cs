@@ -4,6 +4,7 @@ using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Users;
+using ServicePlan.Web.Pages;
 
 namespace ServicePlan.IntegrationTests.Plans;
 
@@ -189,7 +190,9 @@ public sealed class StructurePagesTests(ServicePlanAppFixture app) : IClassFixtu
 
         // An action whose section is removed is restored with the section, not on its own.
         var refused = await owner.PostFormAsync(Links.RemovedFromPlan(plan.PlanId), Links.RemovedFromPlan(plan.PlanId) + "?handler=RestoreAction", new() { ["id"] = alone.Id.ToString() });
-        Assert.Contains("Section &#x27;Early Help&#x27; was removed too: restore the section first", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusal = TestClient.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".govuk-error-summary")?.TextContent ?? await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Section 'Early Help' was removed too: restore the section first", refusal, StringComparison.Ordinal);
 
         var restored = await owner.PostFormAsync(Links.RemovedFromPlan(plan.PlanId), Links.RemovedFromPlan(plan.PlanId) + "?handler=RestoreSection", new() { ["id"] = sectionId.ToString() });
 
@@ -254,7 +257,7 @@ public sealed class StructurePagesTests(ServicePlanAppFixture app) : IClassFixtu
         var url = Links.RenumberSection(plan.PlanId, plan.SectionId("Second"));
 
         var preview = await owner.GetPageAsync(url);
-        Assert.Contains("Renumber 2 actions", preview.QuerySelector("form button")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Renumber 2 actions", preview.QuerySelector("#renumber-button")!.TextContent, StringComparison.Ordinal);
         var response = await owner.PostFormAsync(url, url, []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

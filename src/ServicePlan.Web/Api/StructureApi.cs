@@ -25,10 +25,10 @@ public static class StructureApi
             .WithSummary("One section; its ETag is for If-Match").Produces<SectionItemJson>().Produces(StatusCodes.Status404NotFound);
         edit.MapPost("/plans/{planId:guid}/sections", AddSectionAsync).WithName("AddSection")
             .WithSummary("Add a section at the end of the plan").Accepts<SectionBodyJson>("application/json")
-            .Produces<SectionItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<SectionItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPatch("/plans/{planId:guid}/sections/{sectionId:guid}", RenameSectionAsync).WithName("ChangeSection")
             .WithSummary("Rename a section (If-Match required)").Accepts<SectionBodyJson>("application/json")
-            .Produces<SectionItemJson>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<SectionItemJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         edit.MapDelete("/plans/{planId:guid}/sections/{sectionId:guid}", RemoveSectionAsync).WithName("RemoveSection")
             .WithSummary("Remove a section with its objectives and actions; kept in the plan's removed list (If-Match required)")
@@ -41,10 +41,10 @@ public static class StructureApi
             .WithSummary("One objective; its ETag is for If-Match").Produces<ObjectiveItemJson>().Produces(StatusCodes.Status404NotFound);
         edit.MapPost("/plans/{planId:guid}/objectives", AddObjectiveAsync).WithName("AddObjective")
             .WithSummary("Add an objective to the section named (made when new)").Accepts<ObjectiveBodyJson>("application/json")
-            .Produces<ObjectiveItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ObjectiveItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPatch("/plans/{planId:guid}/objectives/{objectiveId:guid}", ChangeObjectiveAsync).WithName("ChangeObjective")
             .WithSummary("Change an objective's Why? or move it to another section (If-Match required)").Accepts<ObjectiveBodyJson>("application/json")
-            .Produces<ObjectiveItemJson>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<ObjectiveItemJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         edit.MapDelete("/plans/{planId:guid}/objectives/{objectiveId:guid}", RemoveObjectiveAsync).WithName("RemoveObjective")
             .WithSummary("Remove an objective with its actions; kept in the plan's removed list (If-Match required)")
@@ -53,10 +53,10 @@ public static class StructureApi
 
         edit.MapPost("/plans/{planId:guid}/actions", AddActionAsync).WithName("AddAction")
             .WithSummary("Add an action; its section and objective are named by their text and made when new").Accepts<ActionBodyJson>("application/json")
-            .Produces<ActionJson>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ActionJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPatch("/actions/{actionId:guid}", ChangeActionAsync).WithName("ChangeAction")
             .WithSummary("Change an action's fields, or move it by naming another section or objective (If-Match required)").Accepts<ActionBodyJson>("application/json")
-            .Produces<ActionJson>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<ActionJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         edit.MapDelete("/actions/{actionId:guid}", RemoveActionAsync).WithName("RemoveAction")
             .WithSummary("Remove an action; kept in the plan's removed list (If-Match required)")
@@ -82,9 +82,13 @@ public static class StructureApi
         return Results.Ok(SectionItemJson.From(section));
     }
 
-    private static async Task<IResult> AddSectionAsync(Guid planId, SectionBodyJson? body, PlanStructure structure, CurrentUser user, CancellationToken ct)
+    private static async Task<IResult> AddSectionAsync(Guid planId, SectionBodyJson? body, PlanStructure structure, EntryChecks checks, CurrentUser user, CancellationToken ct)
     {
+        if (await PersonalDataAsync(checks, planId, [new(PlanColumn.Section.Name(), body?.Title)], body?.Confirm, body?.Reason, "Section", user, ct) is { } problem)
+            return problem;
         var result = await structure.AddSectionAsync(planId, user.OrganisationId, body?.Title, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
         {
             var section = (await structure.OutlineAsync(planId, user.OrganisationId, ct))!.Sections.Single(s => s.Id == done.Id);
@@ -93,13 +97,17 @@ public static class StructureApi
     }
 
     private static async Task<IResult> RenameSectionAsync(
-        Guid planId, Guid sectionId, SectionBodyJson? body, PlanStructure structure, CurrentUser user, HttpContext http, CancellationToken ct)
+        Guid planId, Guid sectionId, SectionBodyJson? body, PlanStructure structure, EntryChecks checks, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         if ((await structure.OutlineAsync(planId, user.OrganisationId, ct))?.Sections.Any(s => s.Id == sectionId) != true)
             return Results.NotFound();
         if (IfMatch(http) is not { } version)
             return PreconditionRequired();
+        if (await PersonalDataAsync(checks, planId, [new(PlanColumn.Section.Name(), body?.Title)], body?.Confirm, body?.Reason, "Section", user, ct) is { } problem)
+            return problem;
         var result = await structure.RenameSectionAsync(sectionId, user.OrganisationId, version, body?.Title, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
         {
             var section = (await structure.OutlineAsync(planId, user.OrganisationId, ct))!.Sections.Single(s => s.Id == done.Id);
@@ -132,15 +140,20 @@ public static class StructureApi
         return Results.Ok(found);
     }
 
-    private static async Task<IResult> AddObjectiveAsync(Guid planId, ObjectiveBodyJson? body, PlanStructure structure, CurrentUser user, CancellationToken ct)
+    private static async Task<IResult> AddObjectiveAsync(Guid planId, ObjectiveBodyJson? body, PlanStructure structure, EntryChecks checks, CurrentUser user, CancellationToken ct)
     {
+        EnteredText[] texts = [new(PlanColumn.Section.Name(), body?.Section), new(PlanColumn.Why.Name(), body?.Why)];
+        if (await PersonalDataAsync(checks, planId, texts, body?.Confirm, body?.Reason, "Objective", user, ct) is { } problem)
+            return problem;
         var result = await structure.AddObjectiveByNamesAsync(planId, user.OrganisationId, body?.Section, body?.Why, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
             Results.Created($"/api/plans/{planId}/objectives/{done.Id}", await FindObjectiveAsync(structure, planId, done.Id, user, ct)));
     }
 
     private static async Task<IResult> ChangeObjectiveAsync(
-        Guid planId, Guid objectiveId, ObjectiveBodyJson? body, PlanStructure structure, CurrentUser user, HttpContext http, CancellationToken ct)
+        Guid planId, Guid objectiveId, ObjectiveBodyJson? body, PlanStructure structure, EntryChecks checks, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         if (await structure.OutlineAsync(planId, user.OrganisationId, ct) is not { } outline || outline.Objectives.FirstOrDefault(o => o.Id == objectiveId) is not { } objective)
             return Results.NotFound();
@@ -154,7 +167,12 @@ public static class StructureApi
             sectionId = section.Id;
         }
 
+        EnteredText[] changed = body?.Why is { } why && why.Trim() != objective.Aim.Trim() ? [new(PlanColumn.Why.Name(), why)] : [];
+        if (await PersonalDataAsync(checks, planId, changed, body?.Confirm, body?.Reason, "Objective", user, ct) is { } problem)
+            return problem;
         var result = await structure.EditObjectiveAsync(objectiveId, user.OrganisationId, version, body?.Why ?? objective.Aim, null, sectionId, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
         {
             var changed = await FindObjectiveAsync(structure, planId, done.Id, user, ct);
@@ -182,14 +200,18 @@ public static class StructureApi
     // Actions
 
     private static async Task<IResult> AddActionAsync(
-        Guid planId, ActionBodyJson? body, PlanStructure structure, ActionDetails details, ActionQueries queries, CurrentUser user, HttpContext http, CancellationToken ct)
+        Guid planId, ActionBodyJson? body, PlanStructure structure, ActionDetails details, ActionQueries queries, EntryChecks checks, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         body ??= new ActionBodyJson();
+        if (await PersonalDataAsync(checks, planId, Texts(body), body.Confirm, body.Reason, EntryChecks.PlaceOfAction(body.Ref), user, ct) is { } problem)
+            return problem;
         var leads = body.Leads ?? [];
         var fields = new ActionChanges(
             0, body.Ref ?? "", body.Who ?? string.Join(" & ", leads.Select(l => l.Trim()).Where(l => l.Length > 0)), [], body.Action ?? "", body.Due ?? "",
             body.Measure ?? "", body.Impact ?? "", body.RetainedForOversight ?? false, body.ExemptParagraph is not null, body.ExemptParagraph);
         var result = await structure.AddActionByNamesAsync(planId, user.OrganisationId, body.Section, body.Objective, new NewAction(fields, leads), ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
         {
             var (json, version) = await ActionAsync(done.Id, details, queries, user, ct);
@@ -199,7 +221,7 @@ public static class StructureApi
     }
 
     private static async Task<IResult> ChangeActionAsync(
-        Guid actionId, ActionBodyJson? body, PlanStructure structure, ActionDetails details, ActionQueries queries, CurrentUser user, HttpContext http, CancellationToken ct)
+        Guid actionId, ActionBodyJson? body, PlanStructure structure, ActionDetails details, ActionQueries queries, EntryChecks checks, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         if (await details.FindAsync(actionId, user.OrganisationId, ct) is not { } detail)
             return Results.NotFound();
@@ -214,7 +236,11 @@ public static class StructureApi
             body.Measure ?? a.Measure, body.Impact ?? a.ChildrenExperience, body.RetainedForOversight ?? a.RetainedForOversight,
             body.ExemptParagraph is null ? a.IsExempt : body.ExemptParagraph.Length > 0,
             body.ExemptParagraph is null ? a.ExemptParagraph : body.ExemptParagraph.Length > 0 ? body.ExemptParagraph : null);
+        if (await PersonalDataAsync(checks, detail.Plan.Id, Texts(body), body.Confirm, body.Reason, EntryChecks.PlaceOfAction(fields.Ref), user, ct) is { } problem)
+            return problem;
         var result = await structure.UpdateActionAsync(actionId, user.OrganisationId, version, new NewAction(fields, leads), body.Section, body.Objective, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return await AnswerAsync(result, async done =>
         {
             var (json, newVersion) = await ActionAsync(done.Id, details, queries, user, ct);
@@ -232,6 +258,22 @@ public static class StructureApi
         return await AnswerAsync(await structure.RemoveActionAsync(actionId, user.OrganisationId, version, ct), _ => Task.FromResult(Results.NoContent()));
     }
 
+    /// <summary>
+    /// The texts a body sends, by the plan's column names; those left out are not checked again. Leads are not among them:
+    /// they name the council's own staff, who become the plan's people, as the importer treats a sheet's people.
+    /// </summary>
+    private static EnteredText[] Texts(ActionBodyJson body) =>
+    [
+        new(PlanColumn.Section.Name(), body.Section),
+        new(PlanColumn.Why.Name(), body.Objective),
+        new(PlanColumn.Ref.Name(), body.Ref),
+        new(PlanColumn.Who.Name(), body.Who),
+        new(PlanColumn.DoesWhat.Name(), body.Action),
+        new(PlanColumn.ByWhen.Name(), body.Due),
+        new(PlanColumn.Measure.Name(), body.Measure),
+        new(PlanColumn.Experience.Name(), body.Impact),
+    ];
+
     /// <summary>The action as the action list's API gives it, with exempt content withheld from readers who may not see it.</summary>
     private static async Task<(ActionJson Json, int Version)> ActionAsync(Guid actionId, ActionDetails details, ActionQueries queries, CurrentUser user, CancellationToken ct)
     {
@@ -247,6 +289,25 @@ public static class StructureApi
     }
 
     // Answers
+
+    /// <summary>
+    /// The personal-data check, as on the forms and the progress API: null when the texts may be saved (nothing found, or
+    /// confirmed with a reason, recorded with the save); otherwise the 400 or 422 problem to answer, with nothing saved.
+    /// </summary>
+    private static async Task<IResult?> PersonalDataAsync(
+        EntryChecks checks, Guid planId, IEnumerable<EnteredText> texts, bool? confirm, string? reason, string where, CurrentUser user, CancellationToken ct)
+    {
+        if (confirm == true && string.IsNullOrWhiteSpace(reason))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [EntryCheck.ReasonMissing] });
+        if (reason?.Trim().Length > FieldLengths.PersonalDataReason)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [EntryCheck.ReasonTooLong] });
+        var findings = await checks.ForPlanAsync(planId, texts, ct);
+        if (!EntryCheck.MaySave(findings, confirm == true, reason, out _))
+            return Results.Json(PersonalDataProblemJson.From(findings), statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
+        if (findings.Count > 0)
+            checks.Confirm(findings, reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), where, planId);
+        return null;
+    }
 
     /// <summary>The version an If-Match header names (<c>"3"</c> or <c>W/"3"</c>), or null when there is none to read.</summary>
     private static int? IfMatch(HttpContext http)
@@ -276,7 +337,9 @@ public static class StructureApi
 }
 
 /// <param name="Title">The section's title.</param>
-public sealed record SectionBodyJson(string? Title);
+/// <param name="Confirm">True to save the words as written although the personal-data check found something in them.</param>
+/// <param name="Reason">Why they may be saved as written: needed with <paramref name="Confirm"/>, and recorded with who and when.</param>
+public sealed record SectionBodyJson(string? Title, bool? Confirm = null, string? Reason = null);
 
 public sealed record SectionItemJson(Guid Id, string Title, int Order, int Objectives, int Actions, int Version)
 {
@@ -285,7 +348,9 @@ public sealed record SectionItemJson(Guid Id, string Title, int Order, int Objec
 
 /// <param name="Section">The title of the section it is in; adding to a section not yet in the plan makes it.</param>
 /// <param name="Why">The objective's specific aim.</param>
-public sealed record ObjectiveBodyJson(string? Section, string? Why);
+/// <param name="Confirm">True to save the words as written although the personal-data check found something in them.</param>
+/// <param name="Reason">Why they may be saved as written: needed with <paramref name="Confirm"/>, and recorded with who and when.</param>
+public sealed record ObjectiveBodyJson(string? Section, string? Why, bool? Confirm = null, string? Reason = null);
 
 public sealed record ObjectiveItemJson(Guid Id, Guid SectionId, string Section, string Why, int Order, IReadOnlyList<string> Sources, int Actions, int Version)
 {
@@ -305,6 +370,8 @@ public sealed record ObjectiveItemJson(Guid Id, Guid SectionId, string Section, 
 /// <param name="Impact">"What will be the experience of children?"</param>
 /// <param name="RetainedForOversight">Completed, but kept in the plan so that a dip can be seen.</param>
 /// <param name="ExemptParagraph">The paragraph of Schedule 12A ("1" to "7") that makes the action exempt; "" to make it not exempt.</param>
+/// <param name="Confirm">True to save the words as written although the personal-data check found something in them (422 until then).</param>
+/// <param name="Reason">Why they may be saved as written: needed with <paramref name="Confirm"/>, and recorded with who and when.</param>
 public sealed record ActionBodyJson(
     string? Section = null,
     string? Objective = null,
@@ -316,4 +383,6 @@ public sealed record ActionBodyJson(
     string? Measure = null,
     string? Impact = null,
     bool? RetainedForOversight = null,
-    string? ExemptParagraph = null);
+    string? ExemptParagraph = null,
+    bool? Confirm = null,
+    string? Reason = null);

@@ -219,7 +219,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
             return refusal;
         if (section!.Version != version)
             return new StructureResult.Stale($"Someone else changed section '{section.Title}' after you opened this page. Nothing was removed: check it and try again");
-        var (now, by) = Removal();
+        var (now, by) = await RemovalAsync(section.PlanId, ct);
         MarkRemoved(section, now, by);
         db.Summarise(section, $"Section '{section.Title}' removed");
         var objectives = await db.Objectives.Where(o => o.SectionId == section.Id).ToListAsync(ct);
@@ -357,12 +357,12 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
 
     public async Task<StructureResult> RemoveObjectiveAsync(Guid objectiveId, Guid organisationId, int version, CancellationToken ct = default)
     {
-        var (objective, _, refusal) = await ObjectiveAsync(objectiveId, organisationId, ct);
+        var (objective, plan, refusal) = await ObjectiveAsync(objectiveId, organisationId, ct);
         if (refusal is not null)
             return refusal;
         if (objective!.Version != version)
             return new StructureResult.Stale("Someone else changed this objective after you opened this page. Nothing was removed: check it and try again");
-        var (now, by) = Removal();
+        var (now, by) = await RemovalAsync(plan!.Id, ct);
         var name = $"Objective '{StructureRules.Quote(objective.Aim)}'";
         MarkRemoved(objective, now, by);
         db.Summarise(objective, $"{name} removed");
@@ -478,7 +478,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
             return refusal;
         if (action!.Version != version)
             return new StructureResult.Stale($"Someone else changed {InSentence(ActionName(action))} after you opened this page. Nothing was removed: check it and try again");
-        var (now, by) = Removal();
+        var (now, by) = await RemovalAsync(action.PlanId, ct);
         MarkRemoved(action, now, by);
         db.Summarise(action, $"{ActionName(action)} removed");
         return await SaveAsync(action.Id, () => action.Version, $"{ActionName(action)} removed", ct);
@@ -732,11 +732,24 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
             : new StructureResult.Refused($"Ref {clash.Ref.Trim()} is now used by another action in this plan. Change that action's ref, then restore this again");
     }
 
-    private (DateTime Now, string By) Removal()
+    /// <summary>
+    /// When a removal happens, and who makes it. The instant is what ties together what is removed at once, so it is
+    /// after every earlier removal in the plan, even when the clock has not moved on (or a server's clock is behind).
+    /// </summary>
+    private async Task<(DateTime Now, string By)> RemovalAsync(Guid planId, CancellationToken ct)
     {
-        // Whole milliseconds, which every provider stores exactly: what was removed together is found again by this instant.
-        var now = clock.GetUtcNow().UtcDateTime;
-        return (new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc), actor.Name);
+        // Whole milliseconds, which every provider stores exactly, so what was removed together is found again by its instant.
+        var clockNow = clock.GetUtcNow().UtcDateTime;
+        var now = new DateTime(clockNow.Ticks - (clockNow.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        DateTime?[] latest =
+        [
+            await db.Sections.IgnoreQueryFilters().Where(s => s.PlanId == planId).MaxAsync(s => s.RemovedAtUtc, ct),
+            await db.Objectives.IgnoreQueryFilters().Where(o => o.Section!.PlanId == planId).MaxAsync(o => o.RemovedAtUtc, ct),
+            await db.Actions.IgnoreQueryFilters().Where(a => a.PlanId == planId).MaxAsync(a => a.RemovedAtUtc, ct),
+        ];
+        if (latest.Max() is { } last && last >= now)
+            now = DateTime.SpecifyKind(last.AddMilliseconds(1), DateTimeKind.Utc);
+        return (now, actor.Name);
     }
 
     private static void MarkRemoved(Section section, DateTime now, string by)

@@ -172,6 +172,23 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task Words_that_look_like_a_childs_name_are_a_422_until_confirmed_with_a_reason()
+    {
+        var plan = await PlanAsync();
+        using var script = await ScriptAsync(Roles.PlanOwner);
+        var body = new { section = "Early Help", objective = "Families get help sooner", @ref = "5", action = "Sept: Jayden Whitfield-Oyelaran joined the group." };
+
+        var refused = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", body);
+        var saved = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", new { body.section, body.objective, body.@ref, body.action, confirm = true, reason = "Made-up test words" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.Actions.CountAsync(a => a.PlanId == plan.PlanId && a.Ref == "5"));
+    }
+
+    [Fact]
     public async Task Leads_and_viewers_keys_are_refused_with_403_and_nothing_is_changed()
     {
         var plan = await PlanAsync();

@@ -1,5 +1,4 @@
 using ServicePlan.Web.Pages.Plans.Actions;
-using ServicePlan.Web.Pages.Shared;
 
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
@@ -21,11 +20,6 @@ public sealed class AddActionModel(PlanStructure structure, EntryChecks checks, 
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
-    [BindProperty]
-    public EntryConfirmInput Confirm { get; set; } = new();
-
-    public EntryWarning Warning { get; private set; } = new([], new());
-
     public StructureObjective Objective { get; private set; } = null!;
 
     public StructureSection Section { get; private set; } = null!;
@@ -38,22 +32,17 @@ public sealed class AddActionModel(PlanStructure structure, EntryChecks checks, 
         if (await FindAsync(planId, objectiveId, ct) is { } refused)
             return refused;
 
-        var findings = await checks.ForPlanAsync(
-            planId,
-            [
-                new EnteredText(PlanColumn.Ref.Name(), Input.Ref),
-                new EnteredText(PlanColumn.Who.Name(), Input.LeadsText),
-                new EnteredText(PlanColumn.DoesWhat.Name(), Input.DoesWhat),
-                new EnteredText(PlanColumn.ByWhen.Name(), Input.DueText),
-                new EnteredText(PlanColumn.Measure.Name(), Input.Measure),
-                new EnteredText(PlanColumn.Experience.Name(), Input.ChildrenExperience),
-            ],
-            ct);
-        Warning = new EntryWarning(findings, Confirm);
-        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+        EnteredText[] texts =
+        [
+            new(PlanColumn.Ref.Name(), Input.Ref),
+            new(PlanColumn.Who.Name(), Input.LeadsText),
+            new(PlanColumn.DoesWhat.Name(), Input.DoesWhat),
+            new(PlanColumn.ByWhen.Name(), Input.DueText),
+            new(PlanColumn.Measure.Name(), Input.Measure),
+            new(PlanColumn.Experience.Name(), Input.ChildrenExperience),
+        ];
+        if (!await MaySaveAsync(checks, EntryChecks.PlaceOfAction(Input.Ref), texts, ct))
             return Page();
-        if (findings.Count > 0)
-            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(Editor.Id, Editor.DisplayName, Editor.OrganisationId), EntryChecks.PlaceOfAction(Input.Ref), planId);
 
         var fields = new ActionChanges(
             0, Input.Ref ?? "", Input.LeadsText ?? "", Input.LeadIds, Input.DoesWhat ?? "", Input.DueText ?? "", Input.Measure ?? "",

@@ -1,6 +1,6 @@
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
-public sealed class AddObjectiveModel(PlanStructure structure, SourceRegister register, CurrentUser user) : StructurePageModel(structure, user)
+public sealed class AddObjectiveModel(PlanStructure structure, SourceRegister register, EntryChecks checks, CurrentUser user) : StructurePageModel(structure, user)
 {
     [BindProperty]
     public ObjectiveInput Input { get; set; } = new();
@@ -16,7 +16,11 @@ public sealed class AddObjectiveModel(PlanStructure structure, SourceRegister re
     {
         if (await FindAsync(planId, sectionId, ct) is { } refused)
             return refused;
+        if (!await MaySaveAsync(checks, "Objective", [new EnteredText(PlanColumn.Why.Name(), Input.Why)], ct))
+            return Page();
         var result = await Structure.AddObjectiveAsync(sectionId, Editor.OrganisationId, Input.Why, Input.SourceIds, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return Answer(result, result is StructureResult.Done done ? Links.PlanStructure(planId) + "#objective-" + done.Id : "", "Input.Why", ObjectiveInput.Inputs);
     }
 

@@ -1,6 +1,6 @@
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
-public sealed class AddSectionModel(PlanStructure structure, CurrentUser user) : StructurePageModel(structure, user)
+public sealed class AddSectionModel(PlanStructure structure, EntryChecks checks, CurrentUser user) : StructurePageModel(structure, user)
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -11,7 +11,11 @@ public sealed class AddSectionModel(PlanStructure structure, CurrentUser user) :
     {
         if (await LoadAsync(planId, ct) is { } refused)
             return refused;
+        if (!await MaySaveAsync(checks, "Section", [new EnteredText(PlanColumn.Section.Name(), Title)], ct))
+            return Page();
         var result = await Structure.AddSectionAsync(planId, Editor.OrganisationId, Title, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         return Answer(result, result is StructureResult.Done done ? Links.PlanStructure(planId) + "#section-" + done.Id : "", nameof(Title));
     }
 }

@@ -1,6 +1,6 @@
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
-public sealed class RenameSectionModel(PlanStructure structure, CurrentUser user) : StructurePageModel(structure, user)
+public sealed class RenameSectionModel(PlanStructure structure, EntryChecks checks, CurrentUser user) : StructurePageModel(structure, user)
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -24,7 +24,11 @@ public sealed class RenameSectionModel(PlanStructure structure, CurrentUser user
     {
         if (await FindAsync(planId, sectionId, ct) is { } refused)
             return refused;
+        if (!await MaySaveAsync(checks, "Section", [new EnteredText(PlanColumn.Section.Name(), Title)], ct))
+            return Page();
         var result = await Structure.RenameSectionAsync(sectionId, Editor.OrganisationId, Version, Title, ct);
+        if (result is not StructureResult.Done)
+            checks.Forget();
         if (result is StructureResult.Stale)
             Version = Section.Version;
         return Answer(result, Links.PlanStructure(planId) + "#section-" + sectionId, nameof(Title));

@@ -1,3 +1,5 @@
+using ServicePlan.Web.Pages.Shared;
+
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
 /// <summary>
@@ -16,6 +18,27 @@ public abstract class StructurePageModel(PlanStructure structure, CurrentUser us
     public Plan Plan => Outline.Plan;
 
     protected void SetOutline(PlanOutline outline) => Outline = outline;
+
+    [BindProperty]
+    public EntryConfirmInput Confirm { get; set; } = new();
+
+    /// <summary>What the personal-data check found in the texts typed, shown above the form until changed or confirmed.</summary>
+    public EntryWarning Warning { get; private set; } = new([], new());
+
+    /// <summary>
+    /// The personal-data check every form has: true when the texts may be saved (nothing found, or confirmed with a
+    /// reason, which is then recorded in the same save as the change); otherwise the form is shown again with the findings.
+    /// </summary>
+    protected async Task<bool> MaySaveAsync(EntryChecks checks, string where, IEnumerable<EnteredText> texts, CancellationToken ct)
+    {
+        var findings = await checks.ForPlanAsync(Plan.Id, texts, ct);
+        Warning = new EntryWarning(findings, Confirm);
+        if (!EntryWarning.MaySave(ModelState, findings, Confirm))
+            return false;
+        if (findings.Count > 0)
+            checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), where, Plan.Id);
+        return true;
+    }
 
     /// <summary>The page's answer when the plan cannot be changed here (not found, or closed); null when it can.</summary>
     protected async Task<IActionResult?> LoadAsync(Guid planId, CancellationToken ct)

@@ -48,6 +48,7 @@ public static class ServicePlanServices
         services.AddScoped<ActionEditing>();
         services.AddScoped<PlanHeaderEditing>();
         services.AddScoped<PlanArchiving>();
+        services.AddScoped<PlanStructure>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();

@@ -75,10 +75,14 @@ public static class ServicePlanApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, CancellationToken ct) =>
-                await details.FindAsync(actionId, user.OrganisationId, ct) is { } detail
-                    ? Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)))
-                    : Results.NotFound())
+        api.MapGet("/actions/{actionId:guid}", async (Guid actionId, ActionDetails details, CurrentUser user, HttpContext http, CancellationToken ct) =>
+            {
+                if (await details.FindAsync(actionId, user.OrganisationId, ct) is not { } detail)
+                    return Results.NotFound();
+                // For If-Match on PATCH and DELETE (StructureApi).
+                http.Response.Headers.ETag = StructureApi.ETag(detail.Action.Version);
+                return Results.Ok(ActionDetailJson.From(detail, await user.MaySeeExemptAsync(ct)));
+            })
             .WithName("GetAction")
             .Produces<ActionDetailJson>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -86,6 +90,7 @@ public static class ServicePlanApi
         api.MapProgressApi();
         api.MapPlanHeaderApi();
         api.MapReviewsApi();
+        api.MapStructureApi();
     }
 }
 

@@ -105,6 +105,32 @@ public static class Links
 
     public static string DeletePlan(Guid planId) => $"/plans/{planId}/delete";
 
+    // The plan's structure: sections, objectives and actions added, moved, removed and restored
+
+    public static string PlanStructure(Guid planId) => $"/plans/{planId}/structure";
+
+    public static string RemovedFromPlan(Guid planId) => $"/plans/{planId}/structure/removed";
+
+    public static string AddSection(Guid planId) => $"/plans/{planId}/structure/sections/add";
+
+    public static string RenameSection(Guid planId, Guid sectionId) => $"/plans/{planId}/structure/sections/{sectionId}/rename";
+
+    public static string RemoveSection(Guid planId, Guid sectionId) => $"/plans/{planId}/structure/sections/{sectionId}/remove";
+
+    public static string RenumberSection(Guid planId, Guid sectionId) => $"/plans/{planId}/structure/sections/{sectionId}/renumber";
+
+    public static string AddObjective(Guid planId, Guid sectionId) => $"/plans/{planId}/structure/sections/{sectionId}/objectives/add";
+
+    public static string EditObjective(Guid planId, Guid objectiveId) => $"/plans/{planId}/structure/objectives/{objectiveId}/edit";
+
+    public static string RemoveObjective(Guid planId, Guid objectiveId) => $"/plans/{planId}/structure/objectives/{objectiveId}/remove";
+
+    public static string AddStructureAction(Guid planId, Guid objectiveId) => $"/plans/{planId}/structure/objectives/{objectiveId}/actions/add";
+
+    public static string MoveStructureAction(Guid planId, Guid actionId) => $"/plans/{planId}/structure/actions/{actionId}/move";
+
+    public static string RemoveStructureAction(Guid planId, Guid actionId) => $"/plans/{planId}/structure/actions/{actionId}/remove";
+
     // Actions and their progress
 
     public static string Action(Guid actionId) => $"/actions/{actionId}";

@@ -51,6 +51,12 @@ public sealed class AuditEntry
     /// <summary>The action the record belongs to (the action itself, or one of its updates): for the action page's history.</summary>
     public Guid? ActionId { get; set; }
 
+    /// <summary>
+    /// The change as one sentence in the users' words ("Action 12 moved to objective 'Kinship care'"), when the command
+    /// that made it said what it meant; readers are shown it instead of the field list, which is still kept.
+    /// </summary>
+    public string? Summary { get; set; }
+
     /// <summary>The field changes as JSON; see <see cref="Fields"/>.</summary>
     public string Changes { get; set; } = "[]";
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServicePlan.Database;
 using ServicePlan.Reminders;
 using ServicePlan.Users;
 
@@ -55,6 +56,15 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         [typeof(IdentityRole)] = "Role",
         [typeof(ApiKey)] = "API key",
         [typeof(ServicePlan.Plans.ActionListSettings)] = "Action list settings",
+        [typeof(ServicePlan.Plans.Section)] = "Section",
+        [typeof(ServicePlan.Plans.Objective)] = "Objective",
+    };
+
+    /// <summary>The join tables, which have no type of their own, by what they mean.</summary>
+    private static readonly Dictionary<string, string> SharedNames = new()
+    {
+        ["ActionLeads"] = "Action lead",
+        ["ObjectiveSources"] = "Objective source",
     };
 
     /// <summary>What the trail calls a record of this type: "Action", "Progress update".</summary>
@@ -87,6 +97,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     private static void ForgetUnsaved(DbContext? context)
     {
+        (context as ServicePlanDbContext)?.ForgetSummaries();
         foreach (var entry in context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList() ?? [])
             entry.State = EntityState.Detached;
     }
@@ -106,10 +117,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         // A closed review's snapshot is its figures written down, not a change anyone made: the close is audited.
         var audited = changed.Where(e => e.Entity is not (AuditEntry or SentReminder or ServicePlan.Reviews.ReviewSnapshot or ServicePlan.Reviews.ReviewSnapshotAction)).ToList();
         var plans = await PlanOfRecords.FindAsync(context, audited, async, ct);
+        var summaries = context as ServicePlanDbContext;
         foreach (var entry in audited)
         {
             var fields = Fields(entry);
-            if (entry.State == EntityState.Modified && fields.Count == 0)
+            var summary = summaries?.TakeSummary(entry.Entity);
+            if (entry.State == EntityState.Modified && fields.Count == 0 && summary is null)
                 continue;
             context.Add(new AuditEntry
             {
@@ -127,6 +140,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 OrganisationId = IdOf(entry, "OrganisationId") ?? actor.OrganisationId,
                 PlanId = plans.TryGetValue(entry, out var plan) ? plan : null,
                 ActionId = IdOf(entry, "ActionId") ?? (entry.Entity is ServicePlan.Plans.PlanAction action ? action.Id : null),
+                Summary = summary,
                 Fields = fields,
             });
         }
@@ -155,7 +169,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     }
 
     private static string NameOf(EntityEntry entry) =>
-        Names.GetValueOrDefault(entry.Metadata.ClrType) ?? (entry.Metadata.HasSharedClrType ? entry.Metadata.ShortName() : entry.Metadata.ClrType.Name);
+        Names.GetValueOrDefault(entry.Metadata.ClrType) ??
+        (entry.Metadata.HasSharedClrType ? SharedNames.GetValueOrDefault(entry.Metadata.ShortName()) ?? entry.Metadata.ShortName() : entry.Metadata.ClrType.Name);
 
     private static Guid? IdOf(EntityEntry entry, string property) =>
         entry.Metadata.FindProperty(property) is { } found && entry.Property(found.Name).CurrentValue is Guid id ? id : null;

@@ -38,7 +38,7 @@ public sealed class AuditTrail(ServicePlanDbContext db)
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim().ToLower();
-            query = query.Where(e => e.Changes.ToLower().Contains(text) || e.EntityId.ToLower() == text);
+            query = query.Where(e => e.Changes.ToLower().Contains(text) || (e.Summary != null && e.Summary.ToLower().Contains(text)) || e.EntityId.ToLower() == text);
         }
 
         if (search.PlanId is { } planId)

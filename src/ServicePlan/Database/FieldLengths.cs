@@ -46,4 +46,6 @@ public static class FieldLengths
     public const int YouSaidWeDidIntroduction = 4000;
     public const int ApiKeyName = 100;
     public const int PersonalDataReason = 1000;
+    public const int RemovedBy = 256;
+    public const int AuditSummary = 2000;
 }

@@ -40,6 +40,20 @@ public abstract class ServicePlanDbContext(DbContextOptions options) : IdentityD
     public DbSet<YouSaidWeDidPage> YouSaidWeDidPages => Set<YouSaidWeDidPage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    private readonly Dictionary<object, string> _summaries = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Says in the users' words what the next save does to <paramref name="record"/> ("Action 12 removed"): the audit
+    /// entry for that record carries the sentence, and the trail shows it rather than the changed fields. A record with
+    /// a sentence is recorded even when none of its own fields changed (an objective whose sources alone changed).
+    /// </summary>
+    public void Summarise(object record, string sentence) => _summaries[record] = sentence;
+
+    /// <summary>The sentence given for the record, once: a later save of the same record says its own.</summary>
+    internal string? TakeSummary(object record) => _summaries.Remove(record, out var sentence) ? sentence : null;
+
+    internal void ForgetSummaries() => _summaries.Clear();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -26,6 +26,9 @@ public abstract record EditResult
     /// <summary>A field the save cannot take as it is, like "Does what?" left empty or an impossible date in "By when?".</summary>
     public sealed record Refused(PlanColumn Column, string Message) : EditResult;
 
+    /// <summary>The ref is missing or another action of the plan has it: nothing was written. <see cref="Message"/> says which.</summary>
+    public sealed record RefProblem(string Message) : EditResult;
+
     /// <summary>Someone saved the action after this form was opened: nothing was written. <see cref="Current"/> is what they saved.</summary>
     public sealed record Conflict(PlanAction Current, IReadOnlyList<string> ChangedFields) : EditResult;
 }
@@ -53,18 +56,12 @@ public sealed class ActionEditing(ServicePlanDbContext db)
         if (DueDate.ProblemWhenTyped(changes.DueText) is { } notADate)
             return new EditResult.Refused(PlanColumn.ByWhen, notADate);
 
+        var otherRefs = await db.Actions.Where(a => a.PlanId == plan.Id && a.Id != actionId).Select(a => a.Ref).ToListAsync(ct);
+        if (StructureRules.RefProblem(changes.Ref, otherRefs) is { } refProblem)
+            return new EditResult.RefProblem(refProblem);
+
         var leads = await db.People.Where(p => p.PlanId == plan.Id && changes.LeadIds.Contains(p.Id)).ToListAsync(ct);
-        action.Ref = changes.Ref.Trim();
-        action.LeadsText = changes.LeadsText.Trim();
-        action.Leads.Clear();
-        action.Leads.AddRange(leads);
-        action.DoesWhat = changes.DoesWhat.Trim();
-        action.SetDue(changes.DueText, plan.Period);
-        action.Measure = changes.Measure.Trim();
-        action.ChildrenExperience = changes.ChildrenExperience.Trim();
-        action.RetainedForOversight = changes.RetainedForOversight;
-        action.IsExempt = changes.IsExempt;
-        action.ExemptParagraph = changes.IsExempt ? changes.ExemptParagraph?.Trim() : null;
+        Apply(action, changes, leads, plan.Period);
         action.Version++;
 
         try
@@ -80,6 +77,22 @@ public sealed class ActionEditing(ServicePlanDbContext db)
         }
 
         return new EditResult.Saved(action.Version);
+    }
+
+    /// <summary>Writes the owner's fields onto an action, new or existing, as the edit and add pages and the API all do.</summary>
+    public static void Apply(PlanAction action, ActionChanges changes, IEnumerable<PlanPerson> leads, FinancialYear planYear)
+    {
+        action.Ref = changes.Ref.Trim();
+        action.LeadsText = changes.LeadsText.Trim();
+        action.Leads.Clear();
+        action.Leads.AddRange(leads);
+        action.DoesWhat = changes.DoesWhat.Trim();
+        action.SetDue(changes.DueText, planYear);
+        action.Measure = changes.Measure.Trim();
+        action.ChildrenExperience = changes.ChildrenExperience.Trim();
+        action.RetainedForOversight = changes.RetainedForOversight;
+        action.IsExempt = changes.IsExempt;
+        action.ExemptParagraph = changes.IsExempt ? changes.ExemptParagraph?.Trim() : null;
     }
 
     private static EditResult.Conflict Conflict(PlanAction current, ActionChanges mine)

@@ -14,4 +14,12 @@ public sealed class Objective
     public int Order { get; set; }
     public List<PlanAction> Actions { get; set; } = [];
     public List<Source> Sources { get; set; } = [];
+
+    /// <summary>When the owner removed the objective (UTC), with its actions; null while it is in the plan. See <see cref="PlanStructure"/>.</summary>
+    public DateTime? RemovedAtUtc { get; set; }
+
+    /// <summary>Who removed it, by name as they were known then.</summary>
+    public string? RemovedBy { get; set; }
+
+    public int Version { get; set; }
 }

@@ -57,6 +57,15 @@ public sealed class PlanAction
     /// <summary>When the action joined the plan (UTC): a review lists actions added since the one before as new.</summary>
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// When the owner removed the action from the plan (UTC); null while it is in it. A removed action is kept, with its
+    /// history, for the plan's Removed list and to be restored, but every list, count and download leaves it out.
+    /// </summary>
+    public DateTime? RemovedAtUtc { get; set; }
+
+    /// <summary>Who removed it, by name as they were known then.</summary>
+    public string? RemovedBy { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>An action's current rating is its latest progress update's; with no update it is not rated.</summary>

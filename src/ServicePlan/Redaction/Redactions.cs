@@ -349,7 +349,8 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
         string[] actionTexts = [nameof(PlanAction.LeadsText), nameof(PlanAction.DoesWhat), nameof(PlanAction.DueText), nameof(PlanAction.Measure), nameof(PlanAction.ChildrenExperience)];
         foreach (var w in words)
         {
-            var actions = await db.Actions.AsNoTracking()
+            // Removed actions and objectives too: they are kept, and words erased must be erased from everything kept.
+            var actions = await db.Actions.IgnoreQueryFilters().AsNoTracking()
                 .Where(a => plans.Contains(a.PlanId) && (a.LeadsText.Contains(w) || a.DoesWhat.Contains(w) || a.DueText.Contains(w) || a.Measure.Contains(w) || a.ChildrenExperience.Contains(w)))
                 .ToListAsync(ct);
             foreach (var action in actions)
@@ -358,7 +359,7 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
                     touched.Add(action.PlanId);
             }
 
-            var objectives = await db.Objectives.AsNoTracking().Where(o => plans.Contains(o.Section!.PlanId) && o.Aim.Contains(w))
+            var objectives = await db.Objectives.IgnoreQueryFilters().AsNoTracking().Where(o => plans.Contains(o.Section!.PlanId) && o.Aim.Contains(w))
                 .Select(o => new { Objective = o, o.Section!.PlanId }).ToListAsync(ct);
             foreach (var found in objectives)
             {
@@ -367,7 +368,7 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
             }
 
             var updates = await db.ProgressUpdates.AsNoTracking().Where(u => u.Comment.Contains(w))
-                .Join(db.Actions.Where(a => plans.Contains(a.PlanId)), u => u.ActionId, a => a.Id, (u, a) => new { Update = u, a.PlanId }).ToListAsync(ct);
+                .Join(db.Actions.IgnoreQueryFilters().Where(a => plans.Contains(a.PlanId)), u => u.ActionId, a => a.Id, (u, a) => new { Update = u, a.PlanId }).ToListAsync(ct);
             foreach (var found in updates)
             {
                 if (await EraseFromRowAsync<ProgressUpdate>(found.Update, found.Update.Id, [nameof(ProgressUpdate.Comment)], words, marker, ct))
@@ -375,7 +376,7 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
             }
 
             var versions = await db.CommentVersions.AsNoTracking().Where(v => v.Comment.Contains(w))
-                .Join(db.Actions.Where(a => plans.Contains(a.PlanId)), v => v.ActionId, a => a.Id, (v, a) => new { Version = v, a.PlanId }).ToListAsync(ct);
+                .Join(db.Actions.IgnoreQueryFilters().Where(a => plans.Contains(a.PlanId)), v => v.ActionId, a => a.Id, (v, a) => new { Version = v, a.PlanId }).ToListAsync(ct);
             foreach (var found in versions)
             {
                 if (await EraseFromRowAsync<CommentVersion>(found.Version, found.Version.Id, [nameof(CommentVersion.Comment)], words, marker, ct))
@@ -430,7 +431,7 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
         if (changed.Count == 0)
             return false;
         var versioned = db.Model.FindEntityType(typeof(T))!.FindProperty("Version") is not null;
-        await db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).ExecuteUpdateAsync(
+        await db.Set<T>().IgnoreQueryFilters().Where(e => EF.Property<Guid>(e, "Id") == id).ExecuteUpdateAsync(
             s =>
             {
                 foreach (var (property, value) in changed)

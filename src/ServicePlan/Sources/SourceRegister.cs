@@ -187,7 +187,8 @@ public sealed class SourceRegister(ServicePlanDbContext db)
         if (kept is null || ids.Count == 0 || duplicates.Count != ids.Count)
             return new MergeResult.NotFound();
 
-        var objectives = await db.Objectives.Include(o => o.Sources).Where(o => o.Sources.Any(s => ids.Contains(s.Id))).ToListAsync(ct);
+        // Removed objectives too: restored, they must still name their sources.
+        var objectives = await db.Objectives.IgnoreQueryFilters().Include(o => o.Sources).Where(o => o.Sources.Any(s => ids.Contains(s.Id))).ToListAsync(ct);
         var moved = 0;
         foreach (var objective in objectives)
         {

@@ -123,6 +123,12 @@ public static partial class AuthorisationMatrix
     private static readonly Dictionary<string, string> ActionField = new() { ["field"] = "does-what" };
     private static readonly Dictionary<string, string> NarrativeParagraph = new() { ["field"] = "summary", ["paragraph"] = "0" };
 
+    // The plan's structure: a section, objective or action that is not there, so that no row removes or moves the
+    // matrix's own data; editors get past sign-in and role to a 404 (StructurePagesTests and StructureApiTests do the work).
+    private static readonly Dictionary<string, string> NoSection = new() { ["sectionId"] = "00000000-0000-7000-8000-0000000000a1" };
+    private static readonly Dictionary<string, string> NoObjective = new() { ["objectiveId"] = "00000000-0000-7000-8000-0000000000a2" };
+    private static readonly Dictionary<string, string> NoAction = new() { ["actionId"] = "00000000-0000-7000-8000-0000000000a3" };
+
     /// <summary>Keyed "METHOD /route/pattern", with "?handler=Name" for a named page handler.</summary>
     public static readonly IReadOnlyDictionary<string, MatrixRow> Table = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
     {
@@ -179,6 +185,34 @@ public static partial class AuthorisationMatrix
         ["POST /actions/{actionId:guid}/edit"] = new(Expected.Editors),
         ["GET /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
         ["POST /actions/{actionId:guid}/updates/{updateId:guid}/exempt"] = new(Expected.Editors),
+
+        // Changing the plan's structure: owners and admins. Posts with no fields get the form's errors, or 404 for what is not there.
+        ["GET /plans/{planId:guid}/structure"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/structure?handler=Move"] = new(Expected.Editors, AllowedStatus: HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/removed"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/structure/removed?handler=RestoreSection"] = new(Expected.Editors, AllowedStatus: HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/removed?handler=RestoreObjective"] = new(Expected.Editors, AllowedStatus: HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/removed?handler=RestoreAction"] = new(Expected.Editors, AllowedStatus: HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/sections/add"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/structure/sections/add"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/structure/sections/{sectionId:guid}/rename"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/sections/{sectionId:guid}/rename"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/sections/{sectionId:guid}/remove"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/sections/{sectionId:guid}/remove"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/sections/{sectionId:guid}/renumber"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/sections/{sectionId:guid}/renumber"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/sections/{sectionId:guid}/objectives/add"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/sections/{sectionId:guid}/objectives/add"] = new(Expected.Editors, NoSection, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/edit"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/edit"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/remove"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/remove"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/actions/add"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/structure/objectives/{objectiveId:guid}/actions/add"] = new(Expected.Editors, NoObjective, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/structure/actions/{actionId:guid}/move"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/structure/actions/{actionId:guid}/move"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/structure/actions/{actionId:guid}/remove"] = new(Expected.Editors),
+        ["POST /plans/{planId:guid}/structure/actions/{actionId:guid}/remove"] = new(Expected.Editors, NoAction, HttpStatusCode.NotFound),
 
         // Whether the committee receives exempt papers: an organisation setting, for admins.
         ["POST /admin/users?handler=ExemptPapers"] = new(Expected.Admins),
@@ -244,6 +278,21 @@ public static partial class AuthorisationMatrix
 
         // Adding progress, as the page allows; an empty body gets the form's field messages.
         ["POST /api/actions/{actionId:guid}/progress"] = new(Expected.ApiProgressWriters, AllowedStatus: HttpStatusCode.BadRequest),
+        // Changing the plan's structure through the API: owners and admins. Empty bodies get the field messages; a change
+        // or removal without If-Match gets 428 and writes nothing.
+        ["GET /api/plans/{planId:guid}/sections"] = new(Expected.ApiEditors),
+        ["GET /api/plans/{planId:guid}/sections/{sectionId:guid}"] = new(Expected.ApiEditors, NoSection, HttpStatusCode.NotFound),
+        ["POST /api/plans/{planId:guid}/sections"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.BadRequest),
+        ["PATCH /api/plans/{planId:guid}/sections/{sectionId:guid}"] = new(Expected.ApiEditors, NoSection, HttpStatusCode.NotFound),
+        ["DELETE /api/plans/{planId:guid}/sections/{sectionId:guid}"] = new(Expected.ApiEditors, NoSection, HttpStatusCode.NotFound),
+        ["GET /api/plans/{planId:guid}/objectives"] = new(Expected.ApiEditors),
+        ["GET /api/plans/{planId:guid}/objectives/{objectiveId:guid}"] = new(Expected.ApiEditors, NoObjective, HttpStatusCode.NotFound),
+        ["POST /api/plans/{planId:guid}/objectives"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.BadRequest),
+        ["PATCH /api/plans/{planId:guid}/objectives/{objectiveId:guid}"] = new(Expected.ApiEditors, NoObjective, HttpStatusCode.NotFound),
+        ["DELETE /api/plans/{planId:guid}/objectives/{objectiveId:guid}"] = new(Expected.ApiEditors, NoObjective, HttpStatusCode.NotFound),
+        ["POST /api/plans/{planId:guid}/actions"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.BadRequest),
+        ["PATCH /api/actions/{actionId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
+        ["DELETE /api/actions/{actionId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
         ["GET /openapi/{documentName}.json"] = new(Expected.Api, new Dictionary<string, string> { ["documentName"] = "v1" }),
 
         // Reviews through the API, as the Reviews pages: anyone signed in reads, owners and admins open and close. An
@@ -366,10 +415,8 @@ public static partial class AuthorisationMatrix
     {
         if (Method(key) == "GET")
             return await client.Http.GetAsync(url);
-        if (Method(key) == "DELETE" && IsApi(key))
-            return await client.Http.DeleteAsync(url);
-        if (Method(key) == "PATCH" && IsApi(key))
-            return await client.Http.PatchAsync(url, System.Net.Http.Json.JsonContent.Create(new { }));
+        if (Method(key) is "PATCH" or "DELETE" && IsApi(key))
+            return await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(Method(key)), url) { Content = System.Net.Http.Json.JsonContent.Create(new { }) });
         if (Method(key) != "POST")
             throw new InvalidOperationException($"{key}: the matrix only knows how to send GET, POST, and PATCH and DELETE to the API.");
         if (IsApi(key))

@@ -65,7 +65,7 @@ public sealed class PlanChangesTests(ServicePlanAppFixture app) : IClassFixture<
         // Records that reach their plan only through a parent: each kind is in the trail with this plan, and none
         // (this plan's or the other plans' made by other tests of the class) ever lacks its plan.
         await using var check = app.Database.CreateContext();
-        foreach (var entity in new[] { "Progress update", "Objective", "Section", "ActionLeads" })
+        foreach (var entity in new[] { "Progress update", "Objective", "Section", "Action lead" })
         {
             var entries = await check.AuditEntries.Where(e => e.Entity == entity).Select(e => e.PlanId).ToListAsync();
             Assert.Contains(plan.PlanId, entries.Cast<Guid>());

@@ -49,13 +49,13 @@ public sealed class IndexModel(AuditTrail trail, CurrentUser user) : PageModel
             return BadRequest();
         var entries = await trail.SearchAsync(search, 0, MaxExportRows, ct);
         var csv = new StringWriter(CultureInfo.InvariantCulture);
-        CsvPlanWriter.WriteRow(csv, ["When (UTC)", "Who", "What", "Id", "Change", "Field", "Before", "After"]);
+        CsvPlanWriter.WriteRow(csv, ["When (UTC)", "Who", "What", "Id", "Change", "Field", "Before", "After", "In words"]);
         foreach (var entry in entries)
         {
             var at = entry.AtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var fields = entry.Fields.Count == 0 ? [new FieldChange("", null, null)] : entry.Fields;
             foreach (var field in fields)
-                CsvPlanWriter.WriteRow(csv, [at, entry.UserName, entry.Entity, entry.EntityId, entry.Change.ToString(), field.Field, field.Before ?? "", field.After ?? ""]);
+                CsvPlanWriter.WriteRow(csv, [at, entry.UserName, entry.Entity, entry.EntityId, entry.Change.ToString(), field.Field, field.Before ?? "", field.After ?? "", entry.Summary ?? ""]);
         }
 
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "serviceplan-audit.csv");

@@ -10,6 +10,8 @@ public sealed class OverviewModel(PlanQueries plans, ReviewQueries reviews, Plan
     /// <summary>Next year's plan, when this one has been rolled over into it.</summary>
     public PlanLink? NextPlan { get; private set; }
 
+    public bool MayChangeStructure => user.MayEditPlan && !Overview.Plan.IsReadOnly;
+
     public bool MayEditPlan => user.MayEditPlan;
 
     public bool MayRollover => user.MayEditPlan && !Overview.Plan.IsReadOnly && NextPlan is null;

@@ -15,6 +15,7 @@ public sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Entity).HasMaxLength(100);
         builder.Property(e => e.EntityId).HasMaxLength(200);
+        builder.Property(e => e.Summary).HasMaxLength(FieldLengths.AuditSummary);
         builder.Property(e => e.Change).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => new { e.OrganisationId, e.AtUtc });
         builder.HasIndex(e => new { e.ActionId, e.AtUtc });

@@ -19,6 +19,10 @@ public sealed class PlanActionMapping : IEntityTypeConfiguration<PlanAction>
         builder.Property(a => a.ExemptParagraph).HasMaxLength(FieldLengths.ExemptParagraph);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.CurrentRating);
+        // Removed actions are kept for the plan's Removed list and its history, and left out of every other query here,
+        // so no list, count, download or report can forget to. Only PlanStructure asks for them (IgnoreQueryFilters).
+        builder.HasQueryFilter(a => a.RemovedAtUtc == null);
+        builder.Property(a => a.RemovedBy).HasMaxLength(FieldLengths.RemovedBy);
 
         // An action is carried forward once, into one next year's action; lineage walks this link backwards.
         builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.PredecessorId).OnDelete(DeleteBehavior.Restrict);

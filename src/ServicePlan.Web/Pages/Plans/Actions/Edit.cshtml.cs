@@ -95,6 +95,9 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
             case EditResult.Refused refused:
                 ModelState.AddModelError(refused.Column == PlanColumn.ByWhen ? "Input.DueText" : "Input.DoesWhat", refused.Message);
                 return Page();
+            case EditResult.RefProblem problem:
+                ModelState.AddModelError("Input.Ref", problem.Message);
+                return Page();
             case EditResult.PlanClosed:
                 ModelState.AddModelError("Input.DoesWhat", $"{detail.Plan.ReadOnlyBecause ?? "This plan is closed"}, so its actions can no longer be changed");
                 return Page();

@@ -103,6 +103,7 @@ public sealed class ShowModel(ActionDetails details, ActionQueries actions, Acti
                 OrganisationId = e.OrganisationId,
                 PlanId = e.PlanId,
                 ActionId = e.ActionId,
+                Summary = e.Summary,
                 Fields = [.. e.Fields.Select(f => f.Field == nameof(ProgressUpdate.Comment) ? f with { Before = Shown(e.EntityId, f.Before), After = Shown(e.EntityId, f.After) } : f)],
             })
             .ToList();

@@ -69,7 +69,8 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
 
         var (review, plan, movement) = found;
         var withhold = isPublic || !seeExempt;
-        var actionIds = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
+        // Removed actions too: a closed review still reports an action removed since, and must still withhold it.
+        var actionIds = await db.Actions.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == plan.Id)
             .Select(a => new { a.Id, a.Ref, a.IsExempt, a.ExemptParagraph }).ToListAsync(ct);
         var exempt = actionIds.Where(a => a.IsExempt).ToDictionary(a => a.Id);
         var commentParagraphs = await ExemptCommentParagraphsAsync(plan.Id, ct);
@@ -210,7 +211,7 @@ public sealed class CommitteeReports(ServicePlanDbContext db, ReviewQueries revi
 
     private async Task<Dictionary<Guid, string?>> ExemptCommentParagraphsAsync(Guid planId, CancellationToken ct) =>
         (await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.IsExempt && db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId))
+            .Where(u => u.IsExempt && db.Actions.IgnoreQueryFilters().Any(a => a.Id == u.ActionId && a.PlanId == planId))
             .OrderBy(u => u.RecordedAtUtc)
             .Select(u => new { u.ActionId, u.ExemptParagraph })
             .ToListAsync(ct))

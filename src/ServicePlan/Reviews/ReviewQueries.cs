@@ -54,8 +54,18 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         var stored = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct);
         if (stored.Count == 0)
             return [];
-        var (reviews, histories) = await HistoriesAsync(planId, ct);
-        return stored.Select(r => (r, ReviewMovement.Of(reviews.Single(h => h.Id == r.Id), reviews, histories))).ToList();
+        await _snapshots.EnsureAsync(planId, ct);
+        var (reviews, histories) = await _snapshots.HistoriesAsync(planId, ct);
+        var movements = new List<(Review, ReviewMovement)>();
+        foreach (var review in stored)
+        {
+            var inHistory = reviews.Single(h => h.Id == review.Id);
+            movements.Add((review, review.Status == ReviewStatus.Closed
+                ? await _snapshots.ReadAsync(inHistory, planId, ct)
+                : ReviewMovement.Of(inHistory, reviews, histories)));
+        }
+
+        return movements;
     }
 
     /// <summary>The BRAG counts at each review of the plan, oldest first: the dashboard's trend.</summary>

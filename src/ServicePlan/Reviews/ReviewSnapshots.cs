@@ -122,7 +122,8 @@ public sealed class ReviewSnapshots(ServicePlanDbContext db)
             snapshot = await LoadAsync(review.Id, ct) ?? throw new InvalidOperationException($"{review.Label} has no snapshot.");
         }
 
-        var exempt = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
+        // Removed actions too: the snapshot may hold one removed after the review closed.
+        var exempt = await db.Actions.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId)
             .Join(db.ProgressUpdates.Where(u => u.IsExempt), a => a.Id, u => u.ActionId, (a, u) => u.Id)
             .ToListAsync(ct);
         return Read(review, snapshot, exempt.ToHashSet());

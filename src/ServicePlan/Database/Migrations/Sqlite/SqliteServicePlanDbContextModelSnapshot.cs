@@ -212,10 +212,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<Guid?>("PlanId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -354,25 +350,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("ReviewNarratives", (string)null);
                 });
 
-            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Compact")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HiddenColumns")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("ActionListSettings", (string)null);
-                });
-
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,19 +363,8 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("RemovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemovedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("SectionId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -414,9 +380,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Aims")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedWithIdeasFrom")
@@ -552,13 +515,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RemovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemovedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("RetainedForOversight")
                         .HasColumnType("INTEGER");
 
@@ -625,21 +581,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RemovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemovedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -910,90 +855,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
-                {
-                    b.Property<Guid>("ReviewId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PreviousDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousLabel")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PreviousReviewId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("TakenAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ReviewId");
-
-                    b.HasIndex("PlanId");
-
-                    b.ToTable("ReviewSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
-                {
-                    b.Property<Guid>("ReviewId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ActionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CommentUpdateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Current")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DoesWhat")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsNew")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsOverdue")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Previous")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ref")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Section")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("UpdatedHere")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ReviewId", "ActionId");
-
-                    b.ToTable("ReviewSnapshotActions", (string)null);
                 });
 
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
@@ -1330,15 +1191,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
-                {
-                    b.HasOne("ServicePlan.Users.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.HasOne("ServicePlan.Plans.Section", "Section")
@@ -1486,24 +1338,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
-                {
-                    b.HasOne("ServicePlan.Reviews.Review", null)
-                        .WithOne()
-                        .HasForeignKey("ServicePlan.Reviews.ReviewSnapshot", "ReviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
-                {
-                    b.HasOne("ServicePlan.Reviews.ReviewSnapshot", null)
-                        .WithMany("Actions")
-                        .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.HasOne("ServicePlan.Users.Organisation", null)
@@ -1553,11 +1387,6 @@ namespace ServicePlan.Database.Migrations.Sqlite
             modelBuilder.Entity("ServicePlan.Plans.Section", b =>
                 {
                     b.Navigation("Objectives");
-                });
-
-            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
-                {
-                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

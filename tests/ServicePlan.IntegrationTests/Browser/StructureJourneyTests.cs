@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServicePlan.Import;
 using ServicePlan.IntegrationTests.Infrastructure;
@@ -50,12 +51,13 @@ public sealed class StructureJourneyTests(BrowserFixture browser) : IClassFixtur
             await Assertions.Expect(page.Locator("#confirmation")).ToHaveTextAsync($"Action {reference} added");
         }
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Move Action 3" }).ClickAsync();
+        // By the whole name: "Remove Action 3" contains "move Action 3".
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Move\s+Action 3$") }).ClickAsync();
         await page.GetByLabel("Objective to move it to").SelectOptionAsync(new SelectOptionValue { Label = "Families get help sooner" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Move action" }).ClickAsync();
         await Assertions.Expect(page.Locator("#confirmation")).ToHaveTextAsync("Action 3 moved to objective 'Families get help sooner'");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Remove Action 2" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Remove\s+Action 2$") }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Are you sure you want to remove action 2?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove action" }).ClickAsync();
         await Assertions.Expect(page.Locator("#confirmation")).ToHaveTextAsync("Action 2 removed");

@@ -331,7 +331,7 @@ public static class StructureApi
         StructureResult.Invalid invalid => Results.ValidationProblem(invalid.Problems.ToDictionary(p => p.Key, p => new[] { p.Value })),
         StructureResult.Stale stale => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you read it", detail: stale.Message),
         StructureResult.Refused refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot be done as the plan stands", detail: refused.Message),
-        StructureResult.PlanClosed => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The plan is closed", detail: "This plan has been rolled over and closed, so it can no longer be changed"),
+        StructureResult.PlanClosed => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The plan is read-only", detail: "This plan has been rolled over and closed, or archived, so it can no longer be changed"),
         _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"),
     };
 }

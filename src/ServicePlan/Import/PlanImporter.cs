@@ -219,7 +219,7 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
 
         // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
         var now = clock.GetUtcNow().UtcDateTime;
-        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = request.ReviewDate ?? Today, Status = ReviewStatus.Closed, ClosedAtUtc = now };
+        var review = new Review { PlanId = plan.Id, Label = request.ReviewLabel, Date = request.ReviewDate ?? Today, Status = ReviewStatus.Closed, ClosedAtUtc = now, WrittenByImport = true };
         plan.Reviews.Add(review);
 
         var (sources, newSources) = await SourcesAsync(request.OrganisationId, parsed.Sources, ct);

@@ -94,6 +94,7 @@ public sealed class PlanArchiving(ServicePlanDbContext db, TimeProvider clock, I
             return null;
         var actions = db.Actions.Where(a => a.PlanId == planId);
         var reviews = await db.Reviews.Where(r => r.PlanId == planId).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var heldHere = await db.Reviews.CountAsync(r => r.PlanId == planId && r.Status == ReviewStatus.Closed && !r.WrittenByImport, ct);
         var contents = new PlanContents(
             await db.Sections.CountAsync(s => s.PlanId == planId, ct),
             await db.Objectives.CountAsync(o => o.Section!.PlanId == planId, ct),
@@ -105,7 +106,7 @@ public sealed class PlanArchiving(ServicePlanDbContext db, TimeProvider clock, I
         var next = await db.Plans.AsNoTracking().Where(p => p.PreviousPlanId == planId).Select(p => (FinancialYear?)p.Period).FirstOrDefaultAsync(ct);
         if (next is null && await db.Actions.AnyAsync(a => a.PlanId != planId && a.PredecessorId != null && actions.Any(mine => mine.Id == a.PredecessorId), ct))
             next = plan.Period.Next();
-        return (plan, contents, PlanLifecycleRules.DeleteRefusal(contents.ClosedReviews, next));
+        return (plan, contents, PlanLifecycleRules.DeleteRefusal(heldHere, next));
     }
 
     public async Task<PlanChangeResult> DeleteAsync(Guid planId, Guid organisationId, CancellationToken ct = default)

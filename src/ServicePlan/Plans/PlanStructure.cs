@@ -819,7 +819,7 @@ public sealed class PlanStructure(ServicePlanDbContext db, IAuditActor actor, Ti
     }
 
     private async Task<Plan?> OpenPlanAsync(Guid planId, Guid organisationId, CancellationToken ct) =>
-        await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatus.Open, ct);
+        await db.Plans.AsNoTracking().VisibleTo(organisationId).FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatus.Open && p.ArchivedAtUtc == null, ct);
 
     private async Task<StructureResult> WhyNotAsync(Guid planId, Guid organisationId, CancellationToken ct) =>
         await db.Plans.VisibleTo(organisationId).AnyAsync(p => p.Id == planId, ct) ? Closed : NotFound;

@@ -18,6 +18,12 @@ public sealed class Review
     /// <summary>The account that opened it, which gets the weekly digest of who has not updated.</summary>
     public string? OpenedByUserId { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>
+    /// The review an import writes, holding the sheet's ratings as they stood. It records what the council's own sheet
+    /// said rather than a review held in ServicePlan, so it does not keep a plan imported by mistake from being deleted.
+    /// </summary>
+    public bool WrittenByImport { get; set; }
     public int Version { get; set; }
 }
 

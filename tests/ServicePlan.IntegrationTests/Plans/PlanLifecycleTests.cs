@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
@@ -220,6 +221,35 @@ public sealed class PlanLifecycleTests(ServicePlanAppFixture app) : IClassFixtur
         Assert.Null(page.QuerySelector("button.govuk-button--warning"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotNull(await PlanAsync(plan.PlanId));
+    }
+
+    [Fact]
+    public async Task A_sheet_imported_twice_can_have_its_second_plan_deleted_although_the_import_closed_its_review()
+    {
+        var csv = "Section,Why?,Who?,Does what?,By when?,How will we know it has been done?,What will be the experience of children?,RAG rated progress,Comments on progress\r\n" +
+            "Early Help,Aim,HoS,Does a thing for children,Mar-25,A measure,Children feel heard,Green,Going well\r\n";
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ServicePlan.Import.PlanImporter>().ImportAsync(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)),
+            new ServicePlan.Import.ImportRequest
+            {
+                FileName = "plan.csv",
+                OrganisationId = await app.TestData.DemoOrganisationIdAsync(),
+                Options = new() { Title = TestData.UniqueTitle("Imported twice"), Period = new(2024) },
+            });
+        var planId = report.PlanId!.Value;
+        using var owner = app.CreateClient();
+        await owner.SignInAsync(Roles.PlanOwner);
+        var url = $"/plans/{planId}/delete";
+
+        var confirm = await owner.GetPageAsync(url);
+        var deleted = await owner.PostFormAsync(url, url, []);
+
+        Assert.Null(confirm.QuerySelector("#delete-refused"));
+        Assert.EndsWith("1 closed review", confirm.QuerySelector("#delete-contents")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        await using var after = app.Database.CreateContext();
+        Assert.False(await after.Plans.AnyAsync(p => p.Id == planId));
     }
 
     [Theory]

@@ -61,6 +61,10 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         (2, (t, r) => t.EditCommentAsync(r)),
         (1, (t, r) => t.ImportPlanAsync(r)),
         (1, (t, r) => t.RollOverAsync(r)),
+        (2, (t, r) => t.MoveActionAsync(r)),
+        (2, (t, r) => t.RemoveActionAsync(r)),
+        (1, (t, r) => t.RestoreActionAsync(r)),
+        (1, (t, r) => t.RemoveSectionAsync(r)),
     ];
 
     /// <summary>What each closed review reported when it closed, by review: its report and figures, and its lines in the reviews list and the trend.</summary>
@@ -193,33 +197,60 @@ public sealed class ClosedReviewPropertyTests(ServicePlanAppFixture app) : IClas
         return $"edit {action.Ref}: ref {reference}, due {due}: {result.GetType().Name}";
     }
 
-    /// <summary>There is no command to add an action yet: one is written as the plan's page would add it.</summary>
     private async Task<string> AddActionAsync(Run run)
     {
         var reference = $"N{++run.Counter}";
-        await WithAsync(async s =>
-        {
-            var db = s.GetRequiredService<ServicePlanDbContext>();
-            var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == run.PlanId);
-            var objectives = await db.Objectives.Where(o => o.Section!.PlanId == run.PlanId).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
-            var order = await db.Actions.Where(a => a.PlanId == run.PlanId).MaxAsync(a => (int?)a.Order) ?? 0;
-            var action = new PlanAction
-            {
-                PlanId = run.PlanId,
-                ObjectiveId = run.Pick(objectives),
-                Ref = reference,
-                Order = order + 1,
-                LeadsText = "HoS",
-                DoesWhat = $"New action {run.Counter} for children",
-                Measure = "Checked in supervision",
-                ChildrenExperience = "Children are seen sooner",
-                CreatedAtUtc = app.Clock.Now.UtcDateTime,
-            };
-            action.SetDue(run.Pick(["1 June 2024", "March 2025"]), plan.Period);
-            db.Actions.Add(action);
-            return await db.SaveChangesAsync();
-        });
-        return $"add action {reference}";
+        var objectives = await WithAsync(s => s.GetRequiredService<ServicePlanDbContext>().Objectives
+            .Where(o => o.Section!.PlanId == run.PlanId).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync());
+        if (objectives.Count == 0)
+            return "add action: no objective left";
+        var fields = new ActionChanges(0, reference, "HoS", [], $"New action {run.Counter} for children", run.Pick(["1 June 2024", "March 2025"]),
+            "Checked in supervision", "Children are seen sooner", false, false, null);
+        var result = await WithAsync(s => s.GetRequiredService<PlanStructure>().AddActionAsync(run.Pick(objectives), run.OrganisationId, new NewAction(fields)));
+        return $"add action {reference}: {result.GetType().Name}";
+    }
+
+    private async Task<string> MoveActionAsync(Run run)
+    {
+        var actions = await ActionsAsync(run);
+        var objectives = await WithAsync(s => s.GetRequiredService<ServicePlanDbContext>().Objectives
+            .Where(o => o.Section!.PlanId == run.PlanId).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync());
+        if (actions.Count == 0 || objectives.Count == 0)
+            return "move action: nothing to move";
+        var action = run.Pick(actions);
+        var result = await WithAsync(s => s.GetRequiredService<PlanStructure>().MoveActionAsync(action.Id, run.OrganisationId, action.Version, run.Pick(objectives)));
+        return $"move {action.Ref}: {result.GetType().Name}";
+    }
+
+    private async Task<string> RemoveActionAsync(Run run)
+    {
+        var actions = await ActionsAsync(run);
+        if (actions.Count <= 1)
+            return "remove action: kept the last";
+        var action = run.Pick(actions);
+        var result = await WithAsync(s => s.GetRequiredService<PlanStructure>().RemoveActionAsync(action.Id, run.OrganisationId, action.Version));
+        return $"remove {action.Ref}: {result.GetType().Name}";
+    }
+
+    private async Task<string> RestoreActionAsync(Run run)
+    {
+        var removed = await WithAsync(s => s.GetRequiredService<ServicePlanDbContext>().Actions.IgnoreQueryFilters()
+            .Where(a => a.PlanId == run.PlanId && a.RemovedAtUtc != null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        if (removed.Count == 0)
+            return "restore: nothing removed";
+        var result = await WithAsync(s => s.GetRequiredService<PlanStructure>().RestoreActionAsync(run.Pick(removed), run.OrganisationId));
+        return $"restore an action: {result.GetType().Name}";
+    }
+
+    private async Task<string> RemoveSectionAsync(Run run)
+    {
+        var sections = await WithAsync(s => s.GetRequiredService<ServicePlanDbContext>().Sections.AsNoTracking()
+            .Where(x => x.PlanId == run.PlanId).OrderBy(x => x.Order).ToListAsync());
+        if (sections.Count <= 1)
+            return "remove section: kept the last";
+        var section = run.Pick(sections);
+        var result = await WithAsync(s => s.GetRequiredService<PlanStructure>().RemoveSectionAsync(section.Id, run.OrganisationId, section.Version));
+        return $"remove section {section.Title}: {result.GetType().Name}";
     }
 
     private async Task<string> EditCommentAsync(Run run)

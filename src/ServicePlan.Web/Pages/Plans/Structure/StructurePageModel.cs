@@ -48,7 +48,7 @@ public abstract class StructurePageModel(PlanStructure structure, CurrentUser us
             return NotFound();
         Outline = outline;
         // A closed plan is read-only: its structure page says why, rather than a form that cannot be saved.
-        return outline.Plan.Status == PlanStatus.Closed ? Redirect(Links.PlanStructure(planId)) : null;
+        return outline.Plan.IsReadOnly ? Redirect(Links.PlanStructure(planId)) : null;
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public abstract class StructurePageModel(PlanStructure structure, CurrentUser us
                 ModelState.AddModelError(errorKey, refused.Message);
                 return Page();
             case StructureResult.PlanClosed:
-                ModelState.AddModelError(errorKey, "This plan has been rolled over and closed, so it can no longer be changed");
+                ModelState.AddModelError(errorKey, $"{(Outline as PlanOutline)?.Plan.ReadOnlyBecause ?? "This plan is closed"}, so it can no longer be changed");
                 return Page();
             default:
                 return NotFound();

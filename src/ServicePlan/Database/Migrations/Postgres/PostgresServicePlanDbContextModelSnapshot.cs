@@ -221,6 +221,10 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<Guid?>("PlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -359,6 +363,25 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.ToTable("ReviewNarratives", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HiddenColumns")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ActionListSettings", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -372,8 +395,19 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -390,6 +424,9 @@ namespace ServicePlan.Database.Migrations.Postgres
 
                     b.Property<string>("Aims")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedWithIdeasFrom")
                         .HasColumnType("text");
@@ -524,6 +561,13 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<bool>("RetainedForOversight")
                         .HasColumnType("boolean");
 
@@ -590,10 +634,21 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -858,12 +913,99 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WrittenByImport")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Label")
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PreviousDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreviousLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("PreviousReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("ReviewSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("CommentUpdateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("UpdatedHere")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ReviewId", "ActionId");
+
+                    b.ToTable("ReviewSnapshotActions", (string)null);
                 });
 
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
@@ -1200,6 +1342,15 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.HasOne("ServicePlan.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.HasOne("ServicePlan.Plans.Section", "Section")
@@ -1347,6 +1498,24 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePlan.Reviews.ReviewSnapshot", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.ReviewSnapshot", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.HasOne("ServicePlan.Users.Organisation", null)
@@ -1396,6 +1565,11 @@ namespace ServicePlan.Database.Migrations.Postgres
             modelBuilder.Entity("ServicePlan.Plans.Section", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -212,6 +212,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<Guid?>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -350,6 +354,25 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.ToTable("ReviewNarratives", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenColumns")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ActionListSettings", (string)null);
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -363,8 +386,19 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -380,6 +414,9 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Aims")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedWithIdeasFrom")
@@ -515,6 +552,13 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RetainedForOversight")
                         .HasColumnType("INTEGER");
 
@@ -581,10 +625,21 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -849,12 +904,99 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WrittenByImport")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Label")
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("ReviewSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommentUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoesWhat")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdatedHere")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "ActionId");
+
+                    b.ToTable("ReviewSnapshotActions", (string)null);
                 });
 
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
@@ -1191,6 +1333,15 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Plans.ActionListSettings", b =>
+                {
+                    b.HasOne("ServicePlan.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Plans.Objective", b =>
                 {
                     b.HasOne("ServicePlan.Plans.Section", "Section")
@@ -1338,6 +1489,24 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.Review", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePlan.Reviews.ReviewSnapshot", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshotAction", b =>
+                {
+                    b.HasOne("ServicePlan.Reviews.ReviewSnapshot", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePlan.Sources.Source", b =>
                 {
                     b.HasOne("ServicePlan.Users.Organisation", null)
@@ -1387,6 +1556,11 @@ namespace ServicePlan.Database.Migrations.Sqlite
             modelBuilder.Entity("ServicePlan.Plans.Section", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ServicePlan.Reviews.ReviewSnapshot", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -29,7 +29,9 @@ public static class PlanHeaderApi
 
         plans.MapDelete("/plans/{planId:guid}", DeleteAsync)
             .WithName("DeletePlan")
-            .WithSummary("Delete a plan with everything in it; refused (409) once it has a closed review: archive it instead");
+            .WithSummary("Delete a plan with everything in it, with the ETag from GET /api/plans/{planId} in If-Match; refused (409) once it has a closed review: archive it instead")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     /// <summary>The ETag of a plan at a version: strong, quoted, and changing with every save of the plan.</summary>
@@ -41,11 +43,8 @@ public static class PlanHeaderApi
         var plan = await plans.FindAsync(planId, user.OrganisationId, ct);
         if (plan is null)
             return ApiProblems.NotFound("There is no such plan.");
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-            return ApiProblems.PreconditionRequired("Send the ETag from GET /api/plans/{planId} in an If-Match header, so that a change made since is not overwritten.");
-        if (!int.TryParse(ifMatch.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version))
-            return ApiProblems.Stale("The If-Match header is not an ETag of this plan: GET the plan again and send its ETag.");
+        if (IfMatch(context, out var version) is { } problem)
+            return problem;
 
         body ??= new PlanHeaderPatchJson();
         var current = PlanHeader.Of(plan);
@@ -100,13 +99,39 @@ public static class PlanHeaderApi
     private static async Task<Results<Ok<PlanDetailJson>, ProblemHttpResult>> RestoreAsync(Guid planId, HttpContext context, PlanArchiving archiving, PlanQueries plans, CurrentUser user, CancellationToken ct) =>
         await ChangeAsync(await archiving.RestoreAsync(planId, user.OrganisationId, ct), planId, context, plans, user, ct);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid planId, PlanArchiving archiving, CurrentUser user, CancellationToken ct) =>
-        await archiving.DeleteAsync(planId, user.OrganisationId, ct) switch
+    /// <summary>The version the client's If-Match names, or the problem when it names none.</summary>
+    private static ProblemHttpResult? IfMatch(HttpContext context, out int version)
+    {
+        version = 0;
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+            return ApiProblems.PreconditionRequired("Send the ETag from GET /api/plans/{planId} in an If-Match header, so that a change made since is not overwritten.");
+        return int.TryParse(ifMatch.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"'), out version)
+            ? null
+            : ApiProblems.Stale("The If-Match header is not an ETag of this plan: GET the plan again and send its ETag.");
+    }
+
+    /// <remarks>
+    /// Deleting asks for the plan's ETag as changing it does: a plan is only deleted as the client last saw it, and a
+    /// script or a stray request cannot delete one it never read.
+    /// </remarks>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid planId, HttpContext context, PlanQueries plans, PlanArchiving archiving, CurrentUser user, CancellationToken ct)
+    {
+        var plan = await plans.FindAsync(planId, user.OrganisationId, ct);
+        if (plan is null)
+            return ApiProblems.NotFound("There is no such plan.");
+        if (IfMatch(context, out var version) is { } problem)
+            return problem;
+        if (version != plan.Version)
+            return ApiProblems.Stale("The plan has changed since you read it: GET it again, check it, and send its new ETag.");
+        return await archiving.DeleteAsync(planId, user.OrganisationId, ct) switch
         {
             PlanChangeResult.Done => TypedResults.NoContent(),
             PlanChangeResult.Refused refused => ApiProblems.Conflict(refused.Reason),
             _ => ApiProblems.NotFound("There is no such plan."),
         };
+    }
 
     private static async Task<Results<Ok<PlanDetailJson>, ProblemHttpResult>> ChangeAsync(PlanChangeResult result, Guid planId, HttpContext context, PlanQueries plans, CurrentUser user, CancellationToken ct) =>
         result switch

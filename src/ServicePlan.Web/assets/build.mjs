@@ -24,7 +24,12 @@ for (const [from, to] of files) {
   cpSync(join(govuk, from), join(out, to))
 }
 cpSync(join(govuk, 'assets', 'images'), join(out, 'images'), { recursive: true })
+// ServicePlan's own icon, over GOV.UK Frontend's: the crown is for GOV.UK services only, and a council's is not one.
+const icons = join(root, 'assets', 'images')
+for (const icon of ['favicon.ico', 'favicon.svg', 'apple-touch-icon.png']) {
+  cpSync(join(icons, icon), join(out, 'images', icon))
+}
 // Browsers ask for /favicon.ico whatever the page links to (bookmarks, tabs opened from elsewhere).
-cpSync(join(govuk, 'assets', 'images', 'favicon.ico'), join(root, 'wwwroot', 'favicon.ico'))
+cpSync(join(icons, 'favicon.ico'), join(root, 'wwwroot', 'favicon.ico'))
 
 console.log(`build.mjs: copied GOV.UK Frontend JavaScript and images to ${out}`)

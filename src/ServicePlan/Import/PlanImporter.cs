@@ -195,7 +195,8 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
     /// <summary>The organisation's plan of this title (in any case) and year, archived or not; plans deleted are gone.</summary>
     private async Task<ExistingPlan?> SamePlanAsync(Guid organisationId, string title, FinancialYear period, CancellationToken ct)
     {
-        var lowered = title.Trim().ToLowerInvariant();
+        // Without control characters: PostgreSQL refuses a NUL in a query's text, and no stored title holds one.
+        var lowered = string.Concat(title.Where(c => !char.IsControl(c))).Trim().ToLowerInvariant();
         var found = await db.Plans.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId && p.Period == period && p.Title.ToLower() == lowered)
             .Select(p => new { p.Id, p.Title, p.Period, p.ArchivedAtUtc })

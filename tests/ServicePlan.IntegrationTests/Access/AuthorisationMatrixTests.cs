@@ -307,7 +307,7 @@ public static partial class AuthorisationMatrix
         ["PATCH /api/plans/{planId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
         ["POST /api/plans/{planId:guid}/archive"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
         ["POST /api/plans/{planId:guid}/restore"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
-        ["DELETE /api/plans/{planId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.Conflict),
+        ["DELETE /api/plans/{planId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
     };
 
     /// <summary>Anonymous first, then the roles from weakest to strongest.</summary>

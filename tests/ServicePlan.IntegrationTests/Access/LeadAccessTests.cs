@@ -168,9 +168,10 @@ public sealed class LeadAccessTests(ServicePlanAppFixture app) : IClassFixture<S
         };
         var progressAnswer = (await lead.Http.SendAsync(progress)).StatusCode;
 
-        // Progress is the one thing the API writes (ProgressApiTests); a new write endpoint must come with its own checks.
-        Assert.Equal(["GET", "POST"], apiMethods.Order(StringComparer.Ordinal));
-        Assert.All(answers, status => Assert.Equal(HttpStatusCode.MethodNotAllowed, status));
+        // The API writes progress, reviews and the plan's structure, each with its rows in the authorisation matrix; a
+        // new kind of write must come with its own checks.
+        Assert.Equal(["DELETE", "GET", "PATCH", "POST"], apiMethods.Order(StringComparer.Ordinal));
+        Assert.All(answers, status => Assert.Contains(status, new[] { HttpStatusCode.MethodNotAllowed, HttpStatusCode.Forbidden }));
         Assert.Equal(HttpStatusCode.Forbidden, progressAnswer);
         Assert.Equal(before, await AuthorisationMatrix.FingerprintAsync(app));
     }

@@ -174,8 +174,9 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
         var again = await script.PostAsync($"/api/plans/{kept.PlanId}/archive", null);
         var review = await script.PostAsJsonAsync($"/api/plans/{kept.PlanId}/reviews", new { label = "Q2 2024-25", date = "2024-10-15" });
         var restored = await script.PostAsync($"/api/plans/{kept.PlanId}/restore", null);
-        var refusedDelete = await script.DeleteAsync($"/api/plans/{kept.PlanId}");
-        var deleted = await script.DeleteAsync($"/api/plans/{mistaken.PlanId}");
+        var withoutIfMatch = await script.DeleteAsync($"/api/plans/{mistaken.PlanId}");
+        var refusedDelete = await DeleteAsync(script, kept.PlanId);
+        var deleted = await DeleteAsync(script, mistaken.PlanId);
         var gone = await script.GetAsync($"/api/plans/{mistaken.PlanId}");
 
         Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
@@ -185,6 +186,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
         await ProblemAsync(again, HttpStatusCode.Conflict);
         Assert.Contains("archived", (await ProblemAsync(review, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        await ProblemAsync(withoutIfMatch, (HttpStatusCode)428);
         Assert.Contains("Archive it instead", (await ProblemAsync(refusedDelete, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await ProblemAsync(gone, HttpStatusCode.NotFound);
@@ -201,5 +203,14 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
         await ProblemAsync(await wrong.GetAsync("/openapi/v1.json"), HttpStatusCode.Unauthorized);
         await ProblemAsync(await script.GetAsync($"/api/plans/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         await ProblemAsync(await script.GetAsync($"/api/reviews/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Deletes the plan as the client last read it: with its ETag in If-Match.</summary>
+    private static async Task<HttpResponseMessage> DeleteAsync(HttpClient script, Guid planId)
+    {
+        var read = await script.GetAsync($"/api/plans/{planId}");
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/plans/{planId}");
+        delete.Headers.IfMatch.Add(new EntityTagHeaderValue(read.Headers.ETag!.Tag));
+        return await script.SendAsync(delete);
     }
 }

@@ -87,7 +87,7 @@ public sealed class AuditTrailTests(ServicePlanAppFixture app) : IClassFixture<S
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var plan = await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25"));
+        var plan = await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25", new DateOnly(2024, 7, 15)));
         var q1 = plan.ReviewId("Q1 2024-25");
 
         await owner.PostFormAsync($"/reviews/{q1}/narrative", $"/reviews/{q1}/narrative", new()

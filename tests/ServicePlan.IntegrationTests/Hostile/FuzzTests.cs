@@ -85,6 +85,24 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/actions/{updatedAction}/updates/{update}/edit",
         "/reviews/{review}/narrative/redact",
         "/reviews/{review}/narrative/redact/{narrativeField}/{int}",
+
+        // The plan's life and structure: read here through their routes only, since posting their forms at the demo plan
+        // would archive, delete or take apart the plan the other cases read. Their forms' bad input has its own tests.
+        "/plans/{plan}/header",
+        "/plans/{plan}/archive",
+        "/plans/{plan}/delete",
+        "/plans/{plan}/structure",
+        "/plans/{plan}/structure/removed",
+        "/plans/{plan}/structure/sections/add",
+        "/plans/{plan}/structure/sections/{guid}/rename",
+        "/plans/{plan}/structure/sections/{guid}/remove",
+        "/plans/{plan}/structure/sections/{guid}/renumber",
+        "/plans/{plan}/structure/sections/{guid}/objectives/add",
+        "/plans/{plan}/structure/objectives/{guid}/edit",
+        "/plans/{plan}/structure/objectives/{guid}/remove",
+        "/plans/{plan}/structure/objectives/{guid}/actions/add",
+        "/plans/{plan}/structure/actions/{action}/move",
+        "/plans/{plan}/structure/actions/{action}/remove",
     };
 
     /// <summary>

@@ -42,6 +42,7 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.ExportPlan(A, "xlsx", isPublic: true), $"/plans/{A}/export/xlsx?public=true", "/Export/Index" },
         { Links.Rollover(A), $"/plans/{A}/rollover", "/Rollover/Index" },
         { Links.PlansWithArchived(), "/plans?archived=true", "/Plans/Index" },
+        { Links.Accessibility(), "/accessibility", "/Accessibility/Statement" },
         { Links.EditPlanHeader(A), $"/plans/{A}/header", "/Plans/Header" },
         { Links.ArchivePlan(A), $"/plans/{A}/archive", "/Plans/Archive" },
         { Links.RestorePlan(A), $"/plans/{A}/archive?handler=restore", "/Plans/Archive" },

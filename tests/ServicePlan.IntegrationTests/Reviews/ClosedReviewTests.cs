@@ -66,7 +66,7 @@ public sealed class ClosedReviewTests(ServicePlanAppFixture app) : IClassFixture
         var page = TestClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(
             "Error: The review date must be after 15 October 2024, the date of Imported, the latest closed review",
-            page.QuerySelector("#Input_Day-error")!.TextContent.Trim());
+            page.QuerySelector("#Input-date-error")!.TextContent.Trim());
         await using (var db = app.Database.CreateContext())
             Assert.Equal(1, await db.Reviews.CountAsync(r => r.PlanId == planId));
 

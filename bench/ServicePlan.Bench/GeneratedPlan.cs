@@ -49,6 +49,6 @@ public static class GeneratedPlan
             sections.Add(new PlanTableSection($"Section {s}", rows));
         }
 
-        return new PlanTable($"Generated plan of {actions} actions", "Children's Social Care", new FinancialYear(2024), "Head of Service", null, null, "Quarterly", null, null, null, null, [], sections);
+        return new PlanTable(new PlanHeader($"Generated plan of {actions} actions", "Children's Social Care", new FinancialYear(2024), "Head of Service", null, null, "Quarterly", null, null, null, null), [], sections);
     }
 }

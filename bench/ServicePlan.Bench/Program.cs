@@ -106,7 +106,7 @@ static async Task<int> DocumentsAsync(string what, int actions)
     var table = GeneratedPlan.Create(actions);
     var rows = table.Sections.SelectMany(s => s.Rows.Select(r => new ReportAction(r.Ref, s.Title, r.DoesWhat, r.Rating, r.LatestComment))).ToList();
     var report = new CoverReport(
-        new ReportHeader("Safeguarding Sub-Committee", new DateOnly(2025, 1, 15), table.Title, true, "Executive Director", "Head of Service", "Head of Service", null, null, table.Title, "Q3 2024-25"),
+        new ReportHeader("Safeguarding Sub-Committee", new DateOnly(2025, 1, 15), table.Header.Title, true, "Executive Director", "Head of Service", "Head of Service", null, null, table.Header.Title, "Q3 2024-25"),
         new ReportNarrative("Summary.", ReportNarrative.DefaultRecommendation, "Background.", "Impact.", "", "", "", "", "", "", "", "", "Conclusion.", ["Appendix 1"]),
         RatingCounts.Of(rows.Select(r => r.Rating)),
         rows.Where(r => r.Rating == Rating.Blue).Take(50).ToList(),

@@ -16,8 +16,7 @@ public static class PlanHeaderApi
             .WithName("ChangePlanHeader")
             .WithSummary("Change the plan's header: send only the fields to change, \"\" to clear one, and the ETag from GET /api/plans/{planId} in If-Match")
             .Accepts<PlanHeaderPatchJson>("application/json")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesPreconditionProblems();
 
         plans.MapPost("/plans/{planId:guid}/archive", ArchiveAsync)
             .WithName("ArchivePlan")
@@ -30,8 +29,7 @@ public static class PlanHeaderApi
         plans.MapDelete("/plans/{planId:guid}", DeleteAsync)
             .WithName("DeletePlan")
             .WithSummary("Delete a plan with everything in it, with the ETag from GET /api/plans/{planId} in If-Match; refused (409) once it has a closed review: archive it instead")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesPreconditionProblems();
     }
 
     /// <summary>The ETag of a plan at a version: strong, quoted, and changing with every save of the plan.</summary>
@@ -102,13 +100,14 @@ public static class PlanHeaderApi
     /// <summary>The version the client's If-Match names, or the problem when it names none.</summary>
     private static ProblemHttpResult? IfMatch(HttpContext context, out int version)
     {
-        version = 0;
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-            return ApiProblems.PreconditionRequired("Send the ETag from GET /api/plans/{planId} in an If-Match header, so that a change made since is not overwritten.");
-        return int.TryParse(ifMatch.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"'), out version)
-            ? null
-            : ApiProblems.Stale("The If-Match header is not an ETag of this plan: GET the plan again and send its ETag.");
+        var named = ApiProblems.IfMatch(context);
+        version = named ?? 0;
+        return named switch
+        {
+            null => ApiProblems.PreconditionRequired("Send the ETag from GET /api/plans/{planId} in an If-Match header, so that a change made since is not overwritten."),
+            < 0 => ApiProblems.Stale("The If-Match header is not an ETag of this plan: GET the plan again and send its ETag."),
+            _ => null,
+        };
     }
 
     /// <remarks>

@@ -129,17 +129,3 @@ public static class ApiDates
 
     public static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
-
-/// <summary>RFC 9457 problems the API answers with, each with a plain-English detail.</summary>
-public static class ApiProblems
-{
-    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Refused");
-
-    public static ProblemHttpResult Stale(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed by someone else");
-
-    public static ProblemHttpResult PreconditionRequired(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match needed");
-}

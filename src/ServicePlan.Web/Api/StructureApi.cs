@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace ServicePlan.Web.Api;
 
@@ -25,15 +24,13 @@ public static class StructureApi
             .WithSummary("One section; its ETag is for If-Match").Produces<SectionItemJson>().Produces(StatusCodes.Status404NotFound);
         edit.MapPost("/plans/{planId:guid}/sections", AddSectionAsync).WithName("AddSection")
             .WithSummary("Add a section at the end of the plan").Accepts<SectionBodyJson>("application/json")
-            .Produces<SectionItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<SectionItemJson>(StatusCodes.Status201Created).ProducesRefusals();
         edit.MapPatch("/plans/{planId:guid}/sections/{sectionId:guid}", RenameSectionAsync).WithName("ChangeSection")
             .WithSummary("Rename a section (If-Match required)").Accepts<SectionBodyJson>("application/json")
-            .Produces<SectionItemJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Produces<SectionItemJson>().ProducesRefusals().ProducesPreconditionProblems();
         edit.MapDelete("/plans/{planId:guid}/sections/{sectionId:guid}", RemoveSectionAsync).WithName("RemoveSection")
             .WithSummary("Remove a section with its objectives and actions; kept in the plan's removed list (If-Match required)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRemoval();
 
         edit.MapGet("/plans/{planId:guid}/objectives", ListObjectivesAsync).WithName("ListObjectives")
             .WithSummary("The plan's objectives, in order").Produces<IReadOnlyList<ObjectiveItemJson>>().Produces(StatusCodes.Status404NotFound);
@@ -41,28 +38,42 @@ public static class StructureApi
             .WithSummary("One objective; its ETag is for If-Match").Produces<ObjectiveItemJson>().Produces(StatusCodes.Status404NotFound);
         edit.MapPost("/plans/{planId:guid}/objectives", AddObjectiveAsync).WithName("AddObjective")
             .WithSummary("Add an objective to the section named (made when new)").Accepts<ObjectiveBodyJson>("application/json")
-            .Produces<ObjectiveItemJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ObjectiveItemJson>(StatusCodes.Status201Created).ProducesRefusals();
         edit.MapPatch("/plans/{planId:guid}/objectives/{objectiveId:guid}", ChangeObjectiveAsync).WithName("ChangeObjective")
             .WithSummary("Change an objective's Why? or move it to another section (If-Match required)").Accepts<ObjectiveBodyJson>("application/json")
-            .Produces<ObjectiveItemJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Produces<ObjectiveItemJson>().ProducesRefusals().ProducesPreconditionProblems();
         edit.MapDelete("/plans/{planId:guid}/objectives/{objectiveId:guid}", RemoveObjectiveAsync).WithName("RemoveObjective")
             .WithSummary("Remove an objective with its actions; kept in the plan's removed list (If-Match required)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRemoval();
 
         edit.MapPost("/plans/{planId:guid}/actions", AddActionAsync).WithName("AddAction")
             .WithSummary("Add an action; its section and objective are named by their text and made when new").Accepts<ActionBodyJson>("application/json")
-            .Produces<ActionJson>(StatusCodes.Status201Created).ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ActionJson>(StatusCodes.Status201Created).ProducesRefusals();
         edit.MapPatch("/actions/{actionId:guid}", ChangeActionAsync).WithName("ChangeAction")
             .WithSummary("Change an action's fields, or move it by naming another section or objective (If-Match required)").Accepts<ActionBodyJson>("application/json")
-            .Produces<ActionJson>().ProducesValidationProblem().Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Produces<ActionJson>().ProducesRefusals().ProducesPreconditionProblems();
         edit.MapDelete("/actions/{actionId:guid}", RemoveActionAsync).WithName("RemoveAction")
             .WithSummary("Remove an action; kept in the plan's removed list (If-Match required)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRemoval();
     }
+
+    /// <summary>What an addition or change may answer instead: bad fields, a personal-data finding, not found, or not as the plan stands.</summary>
+    private static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .Produces<PersonalDataProblemJson>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A conditional request's answers: If-Match out of date (412) or missing (428).</summary>
+    internal static RouteHandlerBuilder ProducesPreconditionProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static RouteHandlerBuilder ProducesRemoval(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesPreconditionProblems();
 
     /// <summary>The ETag of a record at a version: a strong tag of the version number.</summary>
     public static string ETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
@@ -309,30 +320,19 @@ public static class StructureApi
         return null;
     }
 
-    /// <summary>The version an If-Match header names (<c>"3"</c> or <c>W/"3"</c>), or null when there is none to read.</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || !EntityTagHeaderValue.TryParse(header.Split(',')[0].Trim(), out var tag))
-            return null;
-        var text = tag.Tag.ToString().Trim('"');
-        // A tag that is not a version can never match: answered as stale (412), not missing.
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
-    }
+    private static int? IfMatch(HttpContext http) => ApiProblems.IfMatch(http);
 
-    private static IResult PreconditionRequired() => Results.Problem(
-        statusCode: StatusCodes.Status428PreconditionRequired,
-        title: "If-Match required",
-        detail: "Send the ETag from the record's GET as If-Match, so that a change made by someone else since is never overwritten.");
+    private static IResult PreconditionRequired() =>
+        ApiProblems.PreconditionRequired("Send the ETag from the record's GET as If-Match, so that a change made by someone else since is never overwritten.");
 
     private static async Task<IResult> AnswerAsync(StructureResult result, Func<StructureResult.Done, Task<IResult>> done) => result switch
     {
         StructureResult.Done ok => await done(ok),
         StructureResult.Invalid invalid => Results.ValidationProblem(invalid.Problems.ToDictionary(p => p.Key, p => new[] { p.Value })),
-        StructureResult.Stale stale => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you read it", detail: stale.Message),
-        StructureResult.Refused refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot be done as the plan stands", detail: refused.Message),
-        StructureResult.PlanClosed => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The plan is read-only", detail: "This plan has been rolled over and closed, or archived, so it can no longer be changed"),
-        _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        StructureResult.Stale stale => ApiProblems.Stale(stale.Message),
+        StructureResult.Refused refused => ApiProblems.Conflict(refused.Message),
+        StructureResult.PlanClosed => ApiProblems.Conflict("This plan has been rolled over and closed, or archived, so it can no longer be changed"),
+        _ => ApiProblems.NotFound("There is no such part of this plan."),
     };
 }
 

@@ -56,8 +56,8 @@ public static class PublishedTexts
         ArgumentNullException.ThrowIfNull(table);
         foreach (var (field, text) in new[]
         {
-            ("Title", table.Title), ("Service", table.Service), ("Owner", table.Owner), ("Monitoring board", table.MonitoringBoard),
-            ("Relevant strategies", table.RelevantStrategies), ("Aims", table.Aims), ("Created with ideas from", table.CreatedWithIdeasFrom),
+            ("Title", table.Header.Title), ("Service", table.Header.Service), ("Owner", table.Header.Owner), ("Monitoring board", table.Header.MonitoringBoard),
+            ("Relevant strategies", table.Header.RelevantStrategies), ("Aims", table.Header.Aims), ("Created with ideas from", table.Header.CreatedWithIdeasFrom),
         })
         {
             if (!string.IsNullOrWhiteSpace(text))

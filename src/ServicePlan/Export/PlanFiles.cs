@@ -17,8 +17,8 @@ public static class PlanFiles
     /// </summary>
     public static string FileName(PlanTable table, FileFormat<PlanTable> format)
     {
-        var period = table.Period.ToString();
-        var safe = new string(table.Title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ').ToArray());
+        var period = table.Header.Period.ToString();
+        var safe = new string(table.Header.Title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ').ToArray());
         var name = string.Join('-', safe.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return (name.Contains(period, StringComparison.Ordinal) ? name : $"{name}-{period}") + (table.IsPublic ? "" : "-not-for-publication") + format.Extension;
     }

@@ -66,7 +66,7 @@ public static class XlsxPlanWriter
     private static void WritePackage(PlanTable plan, Stream output)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Title = Clean(plan.Title).Replace('\n', ' ');
+        document.PackageProperties.Title = Clean(plan.Header.Title).Replace('\n', ' ');
         document.PackageProperties.Creator = "ServicePlan";
 
         var workbookPart = document.AddWorkbookPart();
@@ -110,7 +110,7 @@ public static class XlsxPlanWriter
 
         writer.WriteStartElement(new SheetData());
 
-        var title = Clean(plan.Title);
+        var title = Clean(plan.Header.Title);
         WriteRow(writer, 1, 21, [TextCell("A1", title, Styles.Title, strings)], fixedHeight: true);
         merges.Add($"A1:{LastColumn}1");
 
@@ -195,16 +195,16 @@ public static class XlsxPlanWriter
         (string Label, string? Value)[] fields =
         [
             (Schedule12A.NotForPublication, plan.NotForPublicationBecause),
-            ("Service:", plan.Service),
-            ("Period:", plan.Period.ToString()),
-            ("Owner:", plan.Owner),
-            ("Monitoring board:", plan.MonitoringBoard),
-            ("Relevant strategies:", plan.RelevantStrategies),
-            ("Review frequency:", plan.ReviewFrequency),
-            ("Aims:", plan.Aims),
-            ("Created with ideas from:", plan.CreatedWithIdeasFrom),
-            ("Implementation date:", FormatDate(plan.ImplementationDate)),
-            ("Review date:", FormatDate(plan.ReviewDate)),
+            ("Service:", plan.Header.Service),
+            ("Period:", plan.Header.Period.ToString()),
+            ("Owner:", plan.Header.Owner),
+            ("Monitoring board:", plan.Header.MonitoringBoard),
+            ("Relevant strategies:", plan.Header.RelevantStrategies),
+            ("Review frequency:", plan.Header.ReviewFrequency),
+            ("Aims:", plan.Header.Aims),
+            ("Created with ideas from:", plan.Header.CreatedWithIdeasFrom),
+            ("Implementation date:", FormatDate(plan.Header.ImplementationDate)),
+            ("Review date:", FormatDate(plan.Header.ReviewDate)),
             ("People:", people),
         ];
 

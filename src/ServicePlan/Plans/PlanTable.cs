@@ -8,27 +8,10 @@ namespace ServicePlan.Plans;
 /// first action carries its aim ("Why?"); the objective's further actions leave it empty, as real sheets do.
 /// Exports (.xlsx, .csv) and the report appendix are written from this.
 /// </summary>
-public sealed record PlanTable(
-    string Title,
-    string? Service,
-    FinancialYear Period,
-    string? Owner,
-    string? MonitoringBoard,
-    string? RelevantStrategies,
-    string ReviewFrequency,
-    string? Aims,
-    string? CreatedWithIdeasFrom,
-    DateOnly? ImplementationDate,
-    DateOnly? ReviewDate,
-    IReadOnlyList<PlanTablePerson> People,
-    IReadOnlyList<PlanTableSection> Sections)
+public sealed record PlanTable(PlanHeader Header, IReadOnlyList<PlanTablePerson> People, IReadOnlyList<PlanTableSection> Sections)
 {
     /// <summary>The column headings as the exports write them, in <see cref="PlanColumns.InTable"/> order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. PlanColumns.InTable.Select(column => column.Heading())];
-
-    /// <summary>The table's header block as the one record the import, the header form and the API share.</summary>
-    public PlanHeader Header => new(
-        Title, Service, Period, Owner, MonitoringBoard, RelevantStrategies, ReviewFrequency, Aims, CreatedWithIdeasFrom, ImplementationDate, ReviewDate);
 
     /// <summary>Whether the table may go in a public paper: exempt content withheld and checked for personal data first.</summary>
     public bool IsPublic { get; init; } = true;

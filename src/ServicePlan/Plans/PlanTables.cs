@@ -81,8 +81,7 @@ public sealed class PlanTables(ServicePlanDbContext db, ActionQueries actions)
             : Schedule12A.WithheldComment;
 
         return new PlanTable(
-            plan.Title, plan.Service, plan.Period, plan.Owner, plan.MonitoringBoard, plan.RelevantStrategies, plan.ReviewFrequency,
-            plan.Aims, plan.CreatedWithIdeasFrom, plan.ImplementationDate, plan.ReviewDate,
+            PlanHeader.Of(plan),
             plan.People.Select(p => new PlanTablePerson(p.Name, p.Initials, p.Role)).ToList(),
             tableSections)
         {

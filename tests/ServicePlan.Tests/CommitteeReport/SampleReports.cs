@@ -107,17 +107,18 @@ public static class SampleReports
         Appendices: [$"Appendix 1 – {PlanTitle}"]);
 
     private static PlanTable Appendix() => new(
-        PlanTitle,
-        Service: "Children's Social Care & Early Help",
-        Period: new FinancialYear(2024),
-        Owner: "Rachel Talmage",
-        MonitoringBoard: "Achieving Excellence Board",
-        RelevantStrategies: "Children and Young People's Plan",
-        ReviewFrequency: "Quarterly",
-        Aims: "The actions of the September 2023 self evaluation and the February 2024 audit, for monitoring, update and impact review.",
-        CreatedWithIdeasFrom: "Staff, Independent Audit Feb 2024",
-        ImplementationDate: new DateOnly(2024, 4, 1),
-        ReviewDate: new DateOnly(2025, 1, 15),
+        new PlanHeader(
+            PlanTitle,
+            Service: "Children's Social Care & Early Help",
+            Period: new FinancialYear(2024),
+            Owner: "Rachel Talmage",
+            MonitoringBoard: "Achieving Excellence Board",
+            RelevantStrategies: "Children and Young People's Plan",
+            ReviewFrequency: "Quarterly",
+            Aims: "The actions of the September 2023 self evaluation and the February 2024 audit, for monitoring, update and impact review.",
+            CreatedWithIdeasFrom: "Staff, Independent Audit Feb 2024",
+            ImplementationDate: new DateOnly(2024, 4, 1),
+            ReviewDate: new DateOnly(2025, 1, 15)),
         People: [new PlanTablePerson("Rachel Talmage", "RT", "Head of Service")],
         Sections:
         [

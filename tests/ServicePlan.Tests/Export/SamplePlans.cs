@@ -15,17 +15,18 @@ public static class SamplePlans
     /// breaks, a formula-looking comment, a bulleted cell, and commas and quotes.
     /// </summary>
     public static PlanTable Sample() => new(
-        Title,
-        Service: "Children's Social Care & Early Help",
-        Period: new FinancialYear(2024),
-        Owner: "Rachel Talmage",
-        MonitoringBoard: "Children's Services Management Team",
-        RelevantStrategies: "Children and Young People's Plan",
-        ReviewFrequency: "Quarterly",
-        Aims: "The actions of the September 2023 self evaluation and the February 2024 audit, for monitoring, update and impact review.",
-        CreatedWithIdeasFrom: "Staff, Independent Audit Feb 2024",
-        ImplementationDate: new DateOnly(2024, 4, 1),
-        ReviewDate: new DateOnly(2024, 7, 1),
+        new PlanHeader(
+            Title,
+            Service: "Children's Social Care & Early Help",
+            Period: new FinancialYear(2024),
+            Owner: "Rachel Talmage",
+            MonitoringBoard: "Children's Services Management Team",
+            RelevantStrategies: "Children and Young People's Plan",
+            ReviewFrequency: "Quarterly",
+            Aims: "The actions of the September 2023 self evaluation and the February 2024 audit, for monitoring, update and impact review.",
+            CreatedWithIdeasFrom: "Staff, Independent Audit Feb 2024",
+            ImplementationDate: new DateOnly(2024, 4, 1),
+            ReviewDate: new DateOnly(2024, 7, 1)),
         People:
         [
             new PlanTablePerson("Rachel Talmage", "RT", "Head of Service"),
@@ -49,7 +50,7 @@ public static class SamplePlans
 
     /// <summary>A plan with only a title and the fields every plan has, to show empty header fields are left out.</summary>
     public static PlanTable Bare() => new(
-        "Bare plan", null, new FinancialYear(2025), null, null, null, "Quarterly", null, null, null, null, [],
+        new PlanHeader("Bare plan", null, new FinancialYear(2025), null, null, null, "Quarterly", null, null, null, null), [],
         [new PlanTableSection("Only section", [Row("1", "Aim", "Lead", "Action", "", "", "", Rating.None, "")])]);
 
     /// <summary>A plan of the given number of actions, five to an objective and fifty to a section.</summary>

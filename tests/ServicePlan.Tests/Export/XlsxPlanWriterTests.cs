@@ -46,7 +46,7 @@ public class XlsxPlanWriterTests
     [Fact]
     public void Printed_pages_have_the_plan_title_and_page_number_in_the_footer()
     {
-        using var workbook = new ExportedWorkbook(SamplePlans.Bare() with { Title = "2025 plan & more" });
+        using var workbook = new ExportedWorkbook(SamplePlans.Bare() with { Header = SamplePlans.Bare().Header with { Title = "2025 plan & more" } });
 
         var footer = workbook.Worksheet.Descendants<OddFooter>().Single().Text;
 
@@ -381,7 +381,7 @@ public class XlsxPlanWriterTests
     [Fact]
     public void Control_characters_that_xml_cannot_hold_are_dropped_and_CRLF_becomes_a_line_break()
     {
-        var plan = SamplePlans.Bare() with { Title = "Plan\u0001 with\r\nbreak" };
+        var plan = SamplePlans.Bare() with { Header = SamplePlans.Bare().Header with { Title = "Plan\u0001 with\r\nbreak" } };
         using var workbook = new ExportedWorkbook(plan);
 
         Assert.Equal("Plan with\nbreak", workbook.Text("A1"));

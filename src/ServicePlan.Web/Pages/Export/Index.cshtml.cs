@@ -36,7 +36,7 @@ public sealed class ExportModel(PublicPaperChecks checks, PlanTables tables, Cur
                 return NotFound();
             if (!export.Check.MayPublish)
             {
-                (Check, PlanTitle) = (export.Check, export.Table.Title);
+                (Check, PlanTitle) = (export.Check, export.Table.Header.Title);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             }

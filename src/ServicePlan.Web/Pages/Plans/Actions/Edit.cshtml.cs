@@ -45,18 +45,10 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
 
         // Only the texts this save changes: words already saved (and perhaps confirmed) are not questioned again.
         var stored = detail.Action;
-        var texts = new (PlanColumn Column, string? Typed, string Saved)[]
-        {
-            (PlanColumn.Ref, Input.Ref, stored.Ref),
-            (PlanColumn.Who, Input.LeadsText, stored.LeadsText),
-            (PlanColumn.DoesWhat, Input.DoesWhat, stored.DoesWhat),
-            (PlanColumn.ByWhen, Input.DueText, stored.DueText),
-            (PlanColumn.Measure, Input.Measure, stored.Measure),
-            (PlanColumn.Experience, Input.ChildrenExperience, stored.ChildrenExperience),
-        };
+        var saved = ActionInput.From(stored).Texts().ToDictionary(t => t.Column, t => t.Text);
         var findings = await checks.ForPlanAsync(
             detail.Plan.Id,
-            texts.Where(t => !string.Equals(t.Typed?.Trim() ?? "", t.Saved.Trim(), StringComparison.Ordinal)).Select(t => new EnteredText(t.Column.Name(), t.Typed)),
+            Input.Texts().Where(t => !string.Equals(t.Text?.Trim() ?? "", saved[t.Column]?.Trim() ?? "", StringComparison.Ordinal)).Select(t => new EnteredText(t.Column.Name(), t.Text)),
             ct);
         Warning = new EntryWarning(findings, Confirm);
         if (!EntryWarning.MaySave(ModelState, findings, Confirm))
@@ -64,20 +56,7 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
         if (findings.Count > 0)
             checks.Confirm(findings, Confirm.Reason!, new EntryAuthor(user.Id, user.DisplayName, user.OrganisationId), EntryChecks.PlaceOfAction(stored.Ref), detail.Plan.Id, actionId);
 
-        var changes = new ActionChanges(
-            Input.Version,
-            Input.Ref ?? "",
-            Input.LeadsText ?? "",
-            Input.LeadIds,
-            Input.DoesWhat ?? "",
-            Input.DueText ?? "",
-            Input.Measure ?? "",
-            Input.ChildrenExperience ?? "",
-            Input.RetainedForOversight,
-            Input.IsExempt,
-            Input.ExemptParagraph);
-
-        var result = await editing.SaveAsync(actionId, user.OrganisationId, changes, ct);
+        var result = await editing.SaveAsync(actionId, user.OrganisationId, Input.ToChanges(), ct);
         if (result is not EditResult.Saved)
             checks.Forget();
         switch (result)
@@ -132,34 +111,4 @@ public sealed class EditModel(ActionDetails details, ActionEditing editing, Entr
         if (Input.IsExempt && !Schedule12A.IsParagraph(Input.ExemptParagraph))
             ModelState.AddModelError("Input.ExemptParagraph", "Select the paragraph of Schedule 12A that makes this action exempt");
     }
-}
-
-public sealed class ActionInput
-{
-    public int Version { get; set; }
-    public string? Ref { get; set; }
-    public string? LeadsText { get; set; }
-    public List<Guid> LeadIds { get; set; } = [];
-    public string? DoesWhat { get; set; }
-    public string? DueText { get; set; }
-    public string? Measure { get; set; }
-    public string? ChildrenExperience { get; set; }
-    public bool RetainedForOversight { get; set; }
-    public bool IsExempt { get; set; }
-    public string? ExemptParagraph { get; set; }
-
-    public static ActionInput From(PlanAction action) => new()
-    {
-        Version = action.Version,
-        Ref = action.Ref,
-        LeadsText = action.LeadsText,
-        LeadIds = action.Leads.Select(p => p.Id).ToList(),
-        DoesWhat = action.DoesWhat,
-        DueText = action.DueText,
-        Measure = action.Measure,
-        ChildrenExperience = action.ChildrenExperience,
-        RetainedForOversight = action.RetainedForOversight,
-        IsExempt = action.IsExempt,
-        ExemptParagraph = action.ExemptParagraph,
-    };
 }

@@ -20,9 +20,11 @@ public sealed class AddActionModel(PlanStructure structure, EntryChecks checks, 
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
+    public ActionFields Fields => new(Input, Plan.People, "Each action of the plan has its own ref, such as 12");
+
     public StructureObjective Objective { get; private set; } = null!;
 
-    public StructureSection Section { get; private set; } = null!;
+    public StructureSection Section => Outline.Sections.Single(s => s.Id == Objective.SectionId);
 
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid objectiveId, CancellationToken ct) =>
         await FindAsync(planId, objectiveId, ct) ?? Page();
@@ -32,35 +34,17 @@ public sealed class AddActionModel(PlanStructure structure, EntryChecks checks, 
         if (await FindAsync(planId, objectiveId, ct) is { } refused)
             return refused;
 
-        EnteredText[] texts =
-        [
-            new(PlanColumn.Ref.Name(), Input.Ref),
-            new(PlanColumn.Who.Name(), Input.LeadsText),
-            new(PlanColumn.DoesWhat.Name(), Input.DoesWhat),
-            new(PlanColumn.ByWhen.Name(), Input.DueText),
-            new(PlanColumn.Measure.Name(), Input.Measure),
-            new(PlanColumn.Experience.Name(), Input.ChildrenExperience),
-        ];
+        var texts = Input.Texts().Select(t => new EnteredText(t.Column.Name(), t.Text));
         if (!await MaySaveAsync(checks, EntryChecks.PlaceOfAction(Input.Ref), texts, ct))
             return Page();
 
-        var fields = new ActionChanges(
-            0, Input.Ref ?? "", Input.LeadsText ?? "", Input.LeadIds, Input.DoesWhat ?? "", Input.DueText ?? "", Input.Measure ?? "",
-            Input.ChildrenExperience ?? "", Input.RetainedForOversight, Input.IsExempt, Input.ExemptParagraph);
-        var result = await Structure.AddActionAsync(objectiveId, Editor.OrganisationId, new NewAction(fields), ct);
+        Input.Version = 0;
+        var result = await Structure.AddActionAsync(objectiveId, Editor.OrganisationId, new NewAction(Input.ToChanges()), ct);
         if (result is not StructureResult.Done)
             checks.Forget();
         return Answer(result, result is StructureResult.Done done ? Links.PlanStructure(planId) + "#action-" + done.Id : "", "Input.DoesWhat", Inputs);
     }
 
-    private async Task<IActionResult?> FindAsync(Guid planId, Guid objectiveId, CancellationToken ct)
-    {
-        if (await LoadAsync(planId, ct) is { } refused)
-            return refused;
-        if (Outline.Objectives.FirstOrDefault(o => o.Id == objectiveId) is not { } objective)
-            return NotFound();
-        Objective = objective;
-        Section = Outline.Sections.Single(s => s.Id == objective.SectionId);
-        return null;
-    }
+    private Task<IActionResult?> FindAsync(Guid planId, Guid objectiveId, CancellationToken ct) =>
+        FindAsync(planId, o => o.Objectives.FirstOrDefault(x => x.Id == objectiveId), x => Objective = x, ct);
 }

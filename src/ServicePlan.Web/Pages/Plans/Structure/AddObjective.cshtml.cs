@@ -26,11 +26,8 @@ public sealed class AddObjectiveModel(PlanStructure structure, SourceRegister re
 
     private async Task<IActionResult?> FindAsync(Guid planId, Guid sectionId, CancellationToken ct)
     {
-        if (await LoadAsync(planId, ct) is { } refused)
+        if (await FindAsync(planId, o => o.Sections.FirstOrDefault(s => s.Id == sectionId), s => Section = s, ct) is { } refused)
             return refused;
-        if (Outline.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section)
-            return NotFound();
-        Section = section;
         Sources = await register.ListAsync(Editor.OrganisationId, null, ct);
         return null;
     }

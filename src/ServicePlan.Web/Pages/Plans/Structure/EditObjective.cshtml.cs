@@ -36,11 +36,8 @@ public sealed class EditObjectiveModel(PlanStructure structure, SourceRegister r
 
     private async Task<IActionResult?> FindAsync(Guid planId, Guid objectiveId, CancellationToken ct)
     {
-        if (await LoadAsync(planId, ct) is { } refused)
+        if (await FindAsync(planId, o => o.Objectives.FirstOrDefault(x => x.Id == objectiveId), x => Objective = x, ct) is { } refused)
             return refused;
-        if (Outline.Objectives.FirstOrDefault(o => o.Id == objectiveId) is not { } objective)
-            return NotFound();
-        Objective = objective;
         Sources = await register.ListAsync(Editor.OrganisationId, null, ct);
         return null;
     }

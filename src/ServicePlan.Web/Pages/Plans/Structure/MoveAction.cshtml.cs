@@ -32,13 +32,6 @@ public sealed class MoveActionModel(PlanStructure structure, CurrentUser user) :
         return Answer(result, Links.PlanStructure(planId) + "#action-" + actionId, nameof(ObjectiveId), new Dictionary<string, string> { [StructureField.Objective] = nameof(ObjectiveId) });
     }
 
-    private async Task<IActionResult?> FindAsync(Guid planId, Guid actionId, CancellationToken ct)
-    {
-        if (await LoadAsync(planId, ct) is { } refused)
-            return refused;
-        if (Outline.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action)
-            return NotFound();
-        Action = action;
-        return null;
-    }
+    private Task<IActionResult?> FindAsync(Guid planId, Guid actionId, CancellationToken ct) =>
+        FindAsync(planId, o => o.Actions.FirstOrDefault(a => a.Id == actionId), a => Action = a, ct);
 }

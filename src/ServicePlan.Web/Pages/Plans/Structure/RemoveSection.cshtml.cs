@@ -1,37 +1,19 @@
 namespace ServicePlan.Web.Pages.Plans.Structure;
 
-/// <summary>"Are you sure" before a section leaves the plan with its objectives and actions; they can be restored from the removed list.</summary>
-public sealed class RemoveSectionModel(PlanStructure structure, CurrentUser user) : StructurePageModel(structure, user)
+/// <summary>A section leaves the plan with its objectives and actions, and comes back with them when restored.</summary>
+public sealed class RemoveSectionModel(PlanStructure structure, CurrentUser user) : RemovePageModel(structure, user)
 {
-    [BindProperty]
-    public int Version { get; set; }
-
     public StructureSection Section { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid planId, Guid sectionId, CancellationToken ct)
-    {
-        if (await FindAsync(planId, sectionId, ct) is { } refused)
-            return refused;
-        Version = Section.Version;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid planId, Guid sectionId, CancellationToken ct) => ConfirmAsync(planId, sectionId, ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid planId, Guid sectionId, CancellationToken ct)
-    {
-        if (await FindAsync(planId, sectionId, ct) is { } refused)
-            return refused;
-        var result = await Structure.RemoveSectionAsync(sectionId, Editor.OrganisationId, Version, ct);
-        Version = Section.Version;
-        return Answer(result, Links.PlanStructure(planId), "");
-    }
+    public Task<IActionResult> OnPostAsync(Guid planId, Guid sectionId, CancellationToken ct) => RemoveAsync(planId, sectionId, ct);
 
-    private async Task<IActionResult?> FindAsync(Guid planId, Guid sectionId, CancellationToken ct)
-    {
-        if (await LoadAsync(planId, ct) is { } refused)
-            return refused;
-        if (Outline.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section)
-            return NotFound();
-        Section = section;
-        return null;
-    }
+    protected override Task<IActionResult?> FindAsync(Guid planId, Guid id, CancellationToken ct) =>
+        FindAsync(planId, o => o.Sections.FirstOrDefault(s => s.Id == id), s => Section = s, ct);
+
+    protected override int CurrentVersion => Section.Version;
+
+    protected override Task<StructureResult> RemoveAsync(Guid id, int version, CancellationToken ct) =>
+        Structure.RemoveSectionAsync(id, Editor.OrganisationId, version, ct);
 }

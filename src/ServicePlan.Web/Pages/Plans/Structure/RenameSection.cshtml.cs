@@ -34,13 +34,6 @@ public sealed class RenameSectionModel(PlanStructure structure, EntryChecks chec
         return Answer(result, Links.PlanStructure(planId) + "#section-" + sectionId, nameof(Title));
     }
 
-    private async Task<IActionResult?> FindAsync(Guid planId, Guid sectionId, CancellationToken ct)
-    {
-        if (await LoadAsync(planId, ct) is { } refused)
-            return refused;
-        if (Outline.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section)
-            return NotFound();
-        Section = section;
-        return null;
-    }
+    private Task<IActionResult?> FindAsync(Guid planId, Guid sectionId, CancellationToken ct) =>
+        FindAsync(planId, o => o.Sections.FirstOrDefault(s => s.Id == sectionId), s => Section = s, ct);
 }

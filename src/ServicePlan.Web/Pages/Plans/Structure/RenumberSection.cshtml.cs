@@ -20,11 +20,8 @@ public sealed class RenumberSectionModel(PlanStructure structure, CurrentUser us
 
     private async Task<IActionResult?> FindAsync(Guid planId, Guid sectionId, CancellationToken ct)
     {
-        if (await LoadAsync(planId, ct) is { } refused)
+        if (await FindAsync(planId, o => o.Sections.FirstOrDefault(s => s.Id == sectionId), s => Section = s, ct) is { } refused)
             return refused;
-        if (Outline.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section)
-            return NotFound();
-        Section = section;
         Changes = await Structure.RenumberingAsync(sectionId, Editor.OrganisationId, ct) ?? [];
         return null;
     }

@@ -52,6 +52,21 @@ public abstract class StructurePageModel(PlanStructure structure, CurrentUser us
     }
 
     /// <summary>
+    /// Loads the plan and the part of it asked for (a section, objective or action, found by <paramref name="find"/> in its
+    /// outline) and hands it to <paramref name="found"/>; the page's answer when either is not there, or null.
+    /// </summary>
+    protected async Task<IActionResult?> FindAsync<T>(Guid planId, Func<PlanOutline, T?> find, Action<T> found, CancellationToken ct)
+        where T : class
+    {
+        if (await LoadAsync(planId, ct) is { } refused)
+            return refused;
+        if (find(Outline) is not { } part)
+            return NotFound();
+        found(part);
+        return null;
+    }
+
+    /// <summary>
     /// Done: the success banner on <paramref name="next"/>. Refused: the message against <paramref name="errorKey"/>, or by
     /// field through <paramref name="inputs"/> (a <see cref="StructureField"/> name to the form's input).
     /// </summary>

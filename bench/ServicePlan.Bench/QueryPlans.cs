@@ -51,7 +51,7 @@ public static class QueryPlans
         await Explain("Action list, all 1,000 actions", () => new ActionQueries(db, clock).ListAsync(planId, new ActionFilter()));
         await Explain("Action list, amber", () => new ActionQueries(db, clock).ListAsync(planId, new ActionFilter { Rating = Rating.Amber }));
         await Explain("Dashboard: the plan, its sections and reviews, and each action's current rating", () => new PlanQueries(db, clock).OverviewAsync(planId, organisationId));
-        await Explain("Dashboard: the trend across reviews", () => new ReviewQueries(db).TrendAsync(planId));
+        await Explain("Dashboard: the trend across reviews", () => new ReviewQueries(db, TimeProvider.System).TrendAsync(planId));
         await Explain("The plan's version (asked on every list, dashboard and API request)", () => new PlanChanges(db).VersionAsync(planId));
         return report.ToString();
     }

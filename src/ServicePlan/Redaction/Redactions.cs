@@ -253,6 +253,30 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
         };
     }
 
+    /// <summary>
+    /// Deletes the records (of <typeparamref name="T"/>) that found some of the words and would keep them, and adds their
+    /// <paramref name="fields"/> and audit entries to what is redacted.
+    /// </summary>
+    private async Task ForgetKeepersAsync<T>(
+        Work work, Dictionary<Guid, AuditEntry> entries, IEnumerable<(Guid Id, string Found)> records, string[] fields, CancellationToken ct)
+        where T : class
+    {
+        var keeping = records.Where(r => r.Found.Length > 0 && work.Words.Any(w => w.Contains(r.Found, StringComparison.Ordinal))).Select(r => r.Id).ToList();
+        if (keeping.Count == 0)
+            return;
+        await db.Set<T>().Where(r => keeping.Contains(EF.Property<Guid>(r, "Id"))).ExecuteDeleteAsync(ct);
+        var entity = AuditInterceptor.EntityName(typeof(T));
+        var ids = keeping.Select(id => id.ToString()).ToList();
+        foreach (var id in ids)
+        {
+            foreach (var field in fields)
+                work.Fields.Add((entity, id, field, RedactedField.WholeValue));
+        }
+
+        foreach (var entry in await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.EntityId)).ToListAsync(ct))
+            entries.TryAdd(entry.Id, entry);
+    }
+
     /// <summary>Erases the words from everything but the live text; returns the plans whose copies of them were changed.</summary>
     private async Task<HashSet<Guid>> EraseEverywhereAsync(Work work, Guid organisationId, string marker, CancellationToken ct)
     {
@@ -269,46 +293,15 @@ public sealed class Redactions(ServicePlanDbContext db, TimeProvider clock)
 
         // A decision to publish words found in the text goes with them: it would otherwise keep them.
         var reviews = await db.Reviews.AsNoTracking().Where(r => plans.Contains(r.PlanId)).Select(r => r.Id).ToListAsync(ct);
-        var decisions = (await db.PersonalDataDecisions.AsNoTracking().Where(d => reviews.Contains(d.ReviewId)).Select(d => new { d.Id, d.Found }).ToListAsync(ct))
-            .Where(d => d.Found.Length > 0 && work.Words.Any(w => w.Contains(d.Found, StringComparison.Ordinal)))
-            .ToList();
-        if (decisions.Count > 0)
-        {
-            var gone = decisions.Select(d => d.Id).ToList();
-            await db.PersonalDataDecisions.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(ct);
-            var entity = AuditInterceptor.EntityName(typeof(PersonalDataDecision));
-            foreach (var decision in decisions)
-            {
-                work.Fields.Add((entity, decision.Id.ToString(), nameof(PersonalDataDecision.Found), RedactedField.WholeValue));
-                work.Fields.Add((entity, decision.Id.ToString(), nameof(PersonalDataDecision.Reason), RedactedField.WholeValue));
-            }
-
-            var decisionIds = decisions.Select(d => d.Id.ToString()).ToList();
-            var decided = await db.AuditEntries.AsNoTracking().Where(e => decisionIds.Contains(e.EntityId)).ToListAsync(ct);
-            foreach (var entry in decided)
-                entries.TryAdd(entry.Id, entry);
-        }
+        var decisions = await db.PersonalDataDecisions.AsNoTracking().Where(d => reviews.Contains(d.ReviewId)).Select(d => new { d.Id, d.Found }).ToListAsync(ct);
+        await ForgetKeepersAsync<PersonalDataDecision>(
+            work, entries, decisions.Select(d => (d.Id, d.Found)), [nameof(PersonalDataDecision.Found), nameof(PersonalDataDecision.Reason)], ct);
 
         // So does a confirmation, made when the text was saved, that the words found in it could be saved as written.
-        var confirmations = (await db.PersonalDataConfirmations.AsNoTracking()
-                .Where(c => c.PlanId != null && plans.Contains(c.PlanId.Value)).Select(c => new { c.Id, c.Found }).ToListAsync(ct))
-            .Where(c => c.Found.Length > 0 && work.Words.Any(w => w.Contains(c.Found, StringComparison.Ordinal)))
-            .ToList();
-        if (confirmations.Count > 0)
-        {
-            var gone = confirmations.Select(c => c.Id).ToList();
-            await db.PersonalDataConfirmations.Where(c => gone.Contains(c.Id)).ExecuteDeleteAsync(ct);
-            var entity = AuditInterceptor.EntityName(typeof(PersonalDataConfirmation));
-            foreach (var confirmation in confirmations)
-            {
-                work.Fields.Add((entity, confirmation.Id.ToString(), nameof(PersonalDataConfirmation.Found), RedactedField.WholeValue));
-                work.Fields.Add((entity, confirmation.Id.ToString(), nameof(PersonalDataConfirmation.Where), RedactedField.WholeValue));
-            }
-
-            var confirmationIds = confirmations.Select(c => c.Id.ToString()).ToList();
-            foreach (var entry in await db.AuditEntries.AsNoTracking().Where(e => confirmationIds.Contains(e.EntityId)).ToListAsync(ct))
-                entries.TryAdd(entry.Id, entry);
-        }
+        var confirmations = await db.PersonalDataConfirmations.AsNoTracking()
+            .Where(c => c.PlanId != null && plans.Contains(c.PlanId.Value)).Select(c => new { c.Id, c.Found }).ToListAsync(ct);
+        await ForgetKeepersAsync<PersonalDataConfirmation>(
+            work, entries, confirmations.Select(c => (c.Id, c.Found)), [nameof(PersonalDataConfirmation.Found), nameof(PersonalDataConfirmation.Where)], ct);
 
         var touched = await EraseCopiesAsync(plans, work.Words, marker, ct);
 

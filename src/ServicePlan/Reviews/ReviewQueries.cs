@@ -10,9 +10,9 @@ public sealed record ReviewSummary(Review Review, int Updated, int Total);
 /// Reviews of a plan and what moved in each: a closed review from its <see cref="ReviewSnapshot"/>, an open one from the
 /// plan's actions and all their updates in three queries, then the rules of <see cref="ReviewMovement"/>.
 /// </summary>
-public sealed class ReviewQueries(ServicePlanDbContext db)
+public sealed class ReviewQueries(ServicePlanDbContext db, TimeProvider clock)
 {
-    private readonly ReviewSnapshots _snapshots = new(db);
+    private readonly ReviewSnapshots _snapshots = new(db, clock);
 
     public async Task<IReadOnlyList<ReviewSummary>> ListAsync(Guid planId, CancellationToken ct = default)
     {
@@ -54,18 +54,12 @@ public sealed class ReviewQueries(ServicePlanDbContext db)
         var stored = await db.Reviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct);
         if (stored.Count == 0)
             return [];
-        await _snapshots.EnsureAsync(planId, ct);
         var (reviews, histories) = await _snapshots.HistoriesAsync(planId, ct);
-        var movements = new List<(Review, ReviewMovement)>();
-        foreach (var review in stored)
-        {
-            var inHistory = reviews.Single(h => h.Id == review.Id);
-            movements.Add((review, review.Status == ReviewStatus.Closed
-                ? await _snapshots.ReadAsync(inHistory, planId, ct)
-                : ReviewMovement.Of(inHistory, reviews, histories)));
-        }
-
-        return movements;
+        var closed = await _snapshots.ReadClosedAsync(planId, reviews, ct);
+        return stored.Select(review => (review, review.Status == ReviewStatus.Closed
+                ? closed[review.Id]
+                : ReviewMovement.Of(reviews.Single(h => h.Id == review.Id), reviews, histories)))
+            .ToList();
     }
 
     /// <summary>The BRAG counts at each review of the plan, oldest first: the dashboard's trend.</summary>

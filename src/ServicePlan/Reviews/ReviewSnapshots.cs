@@ -11,7 +11,7 @@ namespace ServicePlan.Reviews;
 /// roll-over, an import, generated demo plans) takes its snapshot with <see cref="Take"/>; a closed review found
 /// without one (closed before snapshots existed) gets one the first time it is read.
 /// </summary>
-public sealed class ReviewSnapshots(ServicePlanDbContext db)
+public sealed class ReviewSnapshots(ServicePlanDbContext db, TimeProvider clock)
 {
     /// <summary>The snapshot of <paramref name="review"/> as history has it now, ready to be saved with its close.</summary>
     public static ReviewSnapshot Take(Guid planId, ReviewInHistory review, IEnumerable<ReviewInHistory> allReviews, IEnumerable<ActionHistory> actions, DateTime takenAtUtc)
@@ -74,7 +74,7 @@ public sealed class ReviewSnapshots(ServicePlanDbContext db)
         var closedAt = closing.ToDictionary(r => r.Id, r => r.ClosedAtUtc);
         reviews = reviews.Select(r => closedAt.TryGetValue(r.Id, out var at) ? r with { ClosedAtUtc = at } : r).ToList();
         foreach (var review in closing)
-            db.ReviewSnapshots.Add(Take(planId, reviews.Single(r => r.Id == review.Id), reviews, histories, review.ClosedAtUtc ?? DateTime.UtcNow));
+            db.ReviewSnapshots.Add(Take(planId, reviews.Single(r => r.Id == review.Id), reviews, histories, review.ClosedAtUtc ?? clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class ReviewSnapshots(ServicePlanDbContext db)
             return;
 
         var (reviews, histories) = await HistoriesAsync(planId, ct);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var added = missing.Select(id => Take(planId, reviews.Single(r => r.Id == id), reviews, histories, now)).ToList();
         db.ReviewSnapshots.AddRange(added);
         try
@@ -122,12 +122,26 @@ public sealed class ReviewSnapshots(ServicePlanDbContext db)
             snapshot = await LoadAsync(review.Id, ct) ?? throw new InvalidOperationException($"{review.Label} has no snapshot.");
         }
 
-        // Removed actions too: the snapshot may hold one removed after the review closed.
-        var exempt = await db.Actions.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId)
-            .Join(db.ProgressUpdates.Where(u => u.IsExempt), a => a.Id, u => u.ActionId, (a, u) => u.Id)
-            .ToListAsync(ct);
-        return Read(review, snapshot, exempt.ToHashSet());
+        return Read(review, snapshot, await ExemptUpdatesAsync(planId, ct));
     }
+
+    /// <summary>The plan's closed reviews (of <paramref name="reviews"/>) as their snapshots have them, in two queries however many there are.</summary>
+    public async Task<Dictionary<Guid, ReviewMovement>> ReadClosedAsync(Guid planId, IReadOnlyCollection<ReviewInHistory> reviews, CancellationToken ct = default)
+    {
+        await EnsureAsync(planId, ct);
+        var snapshots = await db.ReviewSnapshots.AsNoTracking().Include(s => s.Actions).Where(s => s.PlanId == planId).ToListAsync(ct);
+        if (snapshots.Count == 0)
+            return [];
+        var exempt = await ExemptUpdatesAsync(planId, ct);
+        var byId = reviews.ToDictionary(r => r.Id);
+        return snapshots.Where(s => byId.ContainsKey(s.ReviewId)).ToDictionary(s => s.ReviewId, s => Read(byId[s.ReviewId], s, exempt));
+    }
+
+    /// <summary>The plan's updates whose comments are exempt now, of removed actions too: a snapshot may hold one removed after the review closed.</summary>
+    private async Task<IReadOnlySet<Guid>> ExemptUpdatesAsync(Guid planId, CancellationToken ct) =>
+        (await db.Actions.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId)
+            .Join(db.ProgressUpdates.Where(u => u.IsExempt), a => a.Id, u => u.ActionId, (a, u) => u.Id)
+            .ToListAsync(ct)).ToHashSet();
 
     /// <summary>The BRAG counts and how many actions were updated in each closed review of the plan that has a snapshot.</summary>
     public async Task<Dictionary<Guid, (RatingCounts Counts, int Updated, int Total)>> FiguresAsync(Guid planId, CancellationToken ct = default)

@@ -90,7 +90,7 @@ public sealed class ReviewWorkflow(ServicePlanDbContext db, TimeProvider clock)
         review.Version++;
 
         // Its figures are written down in the same save: closing a review promises nothing done later changes them.
-        await new ReviewSnapshots(db).AddAsync(review.PlanId, [review], ct);
+        await new ReviewSnapshots(db, clock).AddAsync(review.PlanId, [review], ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -165,7 +165,7 @@ public sealed class PlanRollover(ServicePlanDbContext db, TimeProvider clock)
         }
 
         // Closed as the owner closes one: its figures are written down with it.
-        await new ReviewSnapshots(db).AddAsync(old.Id, closing, ct);
+        await new ReviewSnapshots(db, clock).AddAsync(old.Id, closing, ct);
 
         db.Plans.Add(plan);
         try

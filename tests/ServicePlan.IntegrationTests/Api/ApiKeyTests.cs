@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Plans;
@@ -13,22 +12,7 @@ namespace ServicePlan.IntegrationTests.Api;
 [Trait("Category", "Database")]
 public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private static async Task<string> MakeKeyAsync(TestClient client, string name)
-    {
-        var response = await client.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = name });
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
-        return TestClient.Parse(html).QuerySelector("#new-api-key")?.TextContent.Trim() ?? throw new InvalidOperationException("No key shown.");
-    }
 
-    /// <summary>A script: no cookies, no redirects followed.</summary>
-    private HttpClient Script(string? key)
-    {
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        if (key is not null)
-            http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
 
     private async Task<Guid> KeyIdAsync(string name)
     {
@@ -42,8 +26,8 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
         var created = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithRating(Rating.Red))));
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var key = await MakeKeyAsync(owner, "Committee figures script");
-        using var script = Script(key);
+        var key = await owner.MakeApiKeyAsync("Committee figures script");
+        using var script = app.Script(key);
 
         var plans = await script.GetAsync("/api/plans");
         Assert.Equal(HttpStatusCode.OK, plans.StatusCode);
@@ -66,7 +50,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var lead = app.CreateClient();
         await lead.SignInAsync(Roles.Lead);
-        var key = await MakeKeyAsync(lead, "Shown once");
+        var key = await lead.MakeApiKeyAsync("Shown once");
 
         Assert.Matches("^sp_[a-z2-9]{8}_[0-9a-f]{64}$", key);
         var list = await lead.Http.GetStringAsync("/account/api-keys");
@@ -92,7 +76,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
         var own = await app.TestData.CreatePlanAsync();
         using var viewer = app.CreateClient();
         await viewer.SignInAsync(Roles.Viewer);
-        using var script = Script(await MakeKeyAsync(viewer, "Viewer's script"));
+        using var script = app.Script(await viewer.MakeApiKeyAsync("Viewer's script"));
 
         var plans = JsonDocument.Parse(await script.GetStringAsync("/api/plans")).RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(own.PlanId, plans);
@@ -108,18 +92,18 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var key = await MakeKeyAsync(owner, "Real key");
+        var key = await owner.MakeApiKeyAsync("Real key");
         var wrongSecret = key[..12] + new string(key[12..].Reverse().ToArray());
         var (unknown, _) = ApiKeyText.New();
 
         foreach (var presented in new[] { wrongSecret, unknown, "sp_short", "not a key at all", "" })
         {
-            using var script = Script(presented);
+            using var script = app.Script(presented);
             var response = await script.GetAsync("/api/plans");
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"\"{presented}\" gave {(int)response.StatusCode}");
         }
 
-        using var right = Script(key);
+        using var right = app.Script(key);
         Assert.Equal(HttpStatusCode.OK, (await right.GetAsync("/api/plans")).StatusCode);
     }
 
@@ -128,7 +112,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        using var script = Script(await MakeKeyAsync(owner, "Not for pages"));
+        using var script = app.Script(await owner.MakeApiKeyAsync("Not for pages"));
         var action = await app.TestData.CreateActionAsync(a => a.WithRating(Rating.Green));
 
         var page = await script.GetAsync("/plans");
@@ -145,9 +129,9 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var key = await MakeKeyAsync(owner, "Audit check");
+        var key = await owner.MakeApiKeyAsync("Audit check");
         var secret = key[12..];
-        using (var script = Script(key))
+        using (var script = app.Script(key))
             Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/plans")).StatusCode);
         await owner.PostFormAsync("/account/api-keys", $"/account/api-keys?handler=Revoke&id={await KeyIdAsync("Audit check")}", new());
 
@@ -190,7 +174,7 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var lead = app.CreateClient();
         await lead.SignInAsync(Roles.Lead);
-        using var script = Script(await MakeKeyAsync(lead, "Last used"));
+        using var script = app.Script(await lead.MakeApiKeyAsync("Last used"));
 
         Assert.Contains("Never", (await lead.GetPageAsync("/account/api-keys")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         await script.GetAsync("/api/plans");
@@ -209,14 +193,14 @@ public sealed class ApiKeyTests(ServicePlanAppFixture app) : IClassFixture<Servi
     {
         using var owner = app.CreateClient();
         await owner.SignInAsync(Roles.PlanOwner);
-        var key = await MakeKeyAsync(owner, "Owner's own");
+        var key = await owner.MakeApiKeyAsync("Owner's own");
         using var viewer = app.CreateClient();
         await viewer.SignInAsync(Roles.Viewer);
 
         var response = await viewer.PostFormAsync("/account/api-keys", $"/account/api-keys?handler=Revoke&id={await KeyIdAsync("Owner's own")}", new());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        using var script = Script(key);
+        using var script = app.Script(key);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/plans")).StatusCode);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Users;
 
@@ -15,12 +14,7 @@ public sealed class OpenApiDocumentTests(ServicePlanAppFixture app) : IClassFixt
 {
     private async Task<JsonElement> DocumentAsync()
     {
-        using var person = app.CreateClient();
-        await person.SignInAsync(Roles.Viewer);
-        var made = await person.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"OpenAPI reader {Guid.NewGuid():N}" });
-        var key = TestClient.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("#new-api-key")!.TextContent.Trim();
-        using var script = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        script.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
+        using var script = await app.ScriptAsync(Roles.Viewer);
 
         var response = await script.GetAsync("/openapi/v1.json");
 

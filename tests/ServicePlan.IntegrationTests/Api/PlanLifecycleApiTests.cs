@@ -14,17 +14,6 @@ namespace ServicePlan.IntegrationTests.Api;
 [Trait("Category", "Database")]
 public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private async Task<HttpClient> ScriptAsync(string role)
-    {
-        using var person = app.CreateClient();
-        await person.SignInAsync(role);
-        var made = await person.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"Plan script {Guid.NewGuid():N}" });
-        var key = TestClient.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("#new-api-key")!.TextContent.Trim();
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
-
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
@@ -38,7 +27,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task An_owner_opens_a_review_reads_it_lists_it_and_closes_it()
     {
         var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithRating(Rating.Green)).WithAction()));
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var opened = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/reviews", new { label = "Q2 2024-25", date = "2024-10-15" });
 
@@ -68,7 +57,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task Refusals_are_409_problems_and_field_errors_400_problems()
     {
         var plan = await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25").WithClosedReview("Q4 2023-24"));
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var stillOpen = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/reviews", new { label = "Q2 2024-25", date = "2024-10-15" });
         var closedAgain = await script.PostAsync($"/api/reviews/{plan.ReviewId("Q4 2023-24")}/close", null);
@@ -85,7 +74,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task A_used_label_is_a_409_problem()
     {
         var plan = await app.TestData.CreatePlanAsync(p => p.WithClosedReview("Q1 2024-25"));
-        using var script = await ScriptAsync(Roles.Admin);
+        using var script = await app.ScriptAsync(Roles.Admin);
 
         var response = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/reviews", new { label = "q1 2024-25", date = "2024-10-15" });
 
@@ -98,7 +87,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task Viewers_and_leads_are_refused_with_403_problems_and_nothing_changes(string role)
     {
         var plan = await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25"));
-        using var script = await ScriptAsync(role);
+        using var script = await app.ScriptAsync(role);
 
         var open = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/reviews", new { label = "Q2 2024-25", date = "2024-10-15" });
         var close = await script.PostAsync($"/api/reviews/{plan.ReviewId("Q1 2024-25")}/close", null);
@@ -121,7 +110,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task Patch_changes_the_header_with_the_etag_and_a_stale_etag_is_412()
     {
         var plan = await app.TestData.CreatePlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
         var read = await script.GetAsync($"/api/plans/{plan.PlanId}");
         var etag = read.Headers.ETag!.Tag;
 
@@ -149,7 +138,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     public async Task Patch_with_an_impossible_date_or_year_is_a_400_problem_naming_the_fields()
     {
         var plan = await app.TestData.CreatePlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
         var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/plans/{plan.PlanId}") { Content = JsonContent.Create(new { period = "2024-26", implementationDate = "2024-02-30", title = "" }) };
         request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
 
@@ -166,7 +155,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     {
         var kept = await app.TestData.CreatePlanAsync(p => p.WithClosedReview("Q1 2024-25"));
         var mistaken = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction()));
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var archived = await script.PostAsync($"/api/plans/{kept.PlanId}/archive", null);
         var listed = await script.GetFromJsonAsync<JsonElement>("/api/plans");
@@ -197,7 +186,7 @@ public sealed class PlanLifecycleApiTests(ServicePlanAppFixture app) : IClassFix
     {
         using var wrong = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         wrong.DefaultRequestHeaders.Add(ApiKeyText.Header, "sp_abcd2345_" + new string('0', 64));
-        using var script = await ScriptAsync(Roles.Viewer);
+        using var script = await app.ScriptAsync(Roles.Viewer);
 
         await ProblemAsync(await wrong.GetAsync("/api/plans"), HttpStatusCode.Unauthorized);
         await ProblemAsync(await wrong.GetAsync("/openapi/v1.json"), HttpStatusCode.Unauthorized);

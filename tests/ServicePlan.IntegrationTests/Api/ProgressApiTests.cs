@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Privacy;
@@ -17,17 +16,6 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     private const string ChildsName = "Jayden Whitfield-Oyelaran";
     private const string Flagged = "Sept: " + ChildsName + " joined the group.";
 
-    private async Task<HttpClient> ScriptAsync(string role)
-    {
-        using var person = app.CreateClient();
-        await person.SignInAsync(role);
-        var made = await person.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"Progress script {Guid.NewGuid():N}" });
-        var key = TestClient.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("#new-api-key")!.TextContent.Trim();
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
-
     private async Task<CreatePlanResult> PlanAsync() =>
         await app.TestData.CreatePlanAsync(p => p.WithOpenReview("Q2 2024-25").WithSection("Early Help", s => s.WithAction(a => a.WithRef("4.1").WithLead(TestData.LeadName).WithUpdate(Rating.Green))));
 
@@ -35,7 +23,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_comment_naming_a_child_is_refused_with_422_listing_the_findings_and_nothing_is_saved()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Lead);
+        using var script = await app.ScriptAsync(Roles.Lead);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Amber", comment = Flagged, confirm = false, reason = (string?)null });
 
@@ -58,7 +46,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_confirmed_comment_with_a_reason_is_saved_as_201_and_the_confirmation_recorded()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Lead);
+        using var script = await app.ScriptAsync(Roles.Lead);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Amber", comment = Flagged, confirm = true, reason = "A made-up name in a training plan" });
 
@@ -79,7 +67,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_clean_comment_is_saved_as_201_and_becomes_the_current_rating()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Blue", comment = "Group running; evaluation shared with the board." });
 
@@ -91,7 +79,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task Field_problems_are_a_400_problem_with_the_forms_own_messages()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Lead);
+        using var script = await app.ScriptAsync(Roles.Lead);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Purple", comment = " ", confirm = true });
 
@@ -106,7 +94,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_viewers_key_is_refused_with_403_and_nothing_is_saved()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Viewer);
+        using var script = await app.ScriptAsync(Roles.Viewer);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Red", comment = "From a viewer." });
 
@@ -118,7 +106,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_lead_cannot_add_progress_to_an_action_they_do_not_lead()
     {
         var plan = await app.TestData.CreatePlanAsync(p => p.WithSection("Early Help", s => s.WithAction(a => a.WithLead("Morgan Hale").WithUpdate(Rating.Green))));
-        using var script = await ScriptAsync(Roles.Lead);
+        using var script = await app.ScriptAsync(Roles.Lead);
 
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Red", comment = "Not mine." });
 

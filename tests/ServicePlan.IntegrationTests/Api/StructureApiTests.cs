@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Progress;
@@ -13,17 +12,6 @@ namespace ServicePlan.IntegrationTests.Api;
 [Trait("Category", "Database")]
 public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture<ServicePlanAppFixture>
 {
-    private async Task<HttpClient> ScriptAsync(string role)
-    {
-        using var person = app.CreateClient();
-        await person.SignInAsync(role);
-        var made = await person.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"Structure script {Guid.NewGuid():N}" });
-        var key = TestClient.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("#new-api-key")!.TextContent.Trim();
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
-
     private async Task<CreatePlanResult> PlanAsync() => await app.TestData.CreatePlanAsync(p => p
         .WithPerson("Morgan Hale", "MH")
         .WithSection("Early Help", s => s.WithObjective("Families get help sooner", o => o
@@ -55,7 +43,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task Adding_an_action_makes_its_section_objective_and_new_lead_and_answers_201_with_the_action()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var response = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", NewAction("2"));
 
@@ -83,7 +71,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task A_ref_already_used_is_a_400_problem_with_the_forms_message_and_nothing_is_made()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Admin);
+        using var script = await app.ScriptAsync(Roles.Admin);
 
         var response = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", NewAction(" 1 "));
 
@@ -100,7 +88,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task Changing_an_action_needs_the_etag_it_was_read_at_and_a_stale_one_is_412()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
         var url = $"/api/actions/{plan.SingleAction.Id}";
         var read = await script.GetAsync(url);
         var etag = read.Headers.ETag!.ToString();
@@ -124,7 +112,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task Deleting_an_action_removes_it_from_the_plan_but_keeps_it_for_the_removed_list()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
         var url = $"/api/actions/{plan.SingleAction.Id}";
         var etag = (await script.GetAsync(url)).Headers.ETag!.ToString();
 
@@ -143,7 +131,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task Sections_and_objectives_are_added_renamed_and_removed_with_etags()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
 
         var section = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/sections", new { title = "Workforce" });
         Assert.Equal(HttpStatusCode.Created, section.StatusCode);
@@ -175,7 +163,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
     public async Task Words_that_look_like_a_childs_name_are_a_422_until_confirmed_with_a_reason()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.PlanOwner);
+        using var script = await app.ScriptAsync(Roles.PlanOwner);
         var body = new { section = "Early Help", objective = "Families get help sooner", @ref = "5", action = "Sept: Jayden Whitfield-Oyelaran joined the group." };
 
         var refused = await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", body);
@@ -195,7 +183,7 @@ public sealed class StructureApiTests(ServicePlanAppFixture app) : IClassFixture
         var url = $"/api/actions/{plan.SingleAction.Id}";
         foreach (var role in new[] { Roles.Lead, Roles.Viewer })
         {
-            using var script = await ScriptAsync(role);
+            using var script = await app.ScriptAsync(role);
             var etag = (await script.GetAsync(url)).Headers.ETag!.ToString();
             Assert.Equal(HttpStatusCode.Forbidden, (await script.PostAsJsonAsync($"/api/plans/{plan.PlanId}/actions", NewAction("9"))).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await script.SendAsync(Request(HttpMethod.Patch, url, new { measure = "No." }, etag))).StatusCode);

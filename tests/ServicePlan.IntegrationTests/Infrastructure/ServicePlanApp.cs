@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicePlan.Users;
 
 namespace ServicePlan.IntegrationTests.Infrastructure;
 
@@ -49,6 +50,23 @@ public class ServicePlanAppFixture : IAsyncLifetime
     }
 
     public TestClient CreateClient() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A script: no cookies, no redirects followed, sending <paramref name="key"/> when there is one.</summary>
+    public HttpClient Script(string? key)
+    {
+        var http = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (key is not null)
+            http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
+        return http;
+    }
+
+    /// <summary>A script with a new API key of the demo user in <paramref name="role"/>.</summary>
+    public async Task<HttpClient> ScriptAsync(string role)
+    {
+        using var person = CreateClient();
+        await person.SignInAsync(role);
+        return Script(await person.MakeApiKeyAsync());
+    }
 }
 
 /// <param name="settings">Configuration for this host, over the defaults below.</param>

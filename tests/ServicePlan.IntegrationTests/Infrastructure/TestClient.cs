@@ -70,5 +70,14 @@ public sealed class TestClient(HttpClient http) : IDisposable
 
     private static string Excerpt(string html) => html.Length > 600 ? html[..600] : html;
 
+    /// <summary>Makes an API key on the account page as this client's user, and returns it as the page shows it, once.</summary>
+    public async Task<string> MakeApiKeyAsync(string? name = null)
+    {
+        var response = await PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = name ?? $"Test script {Guid.NewGuid():N}" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return Parse(html).QuerySelector("#new-api-key")?.TextContent.Trim() ?? throw new InvalidOperationException("No key shown.");
+    }
+
     public void Dispose() => http.Dispose();
 }

@@ -262,7 +262,7 @@ public sealed class CreatePlanBuilder
         await db.SaveChangesAsync();
 
         // A closed review is written down as closing one writes it, so tests see what a real closed review reports.
-        await new ReviewSnapshots(db).EnsureAsync(plan.Id);
+        await new ReviewSnapshots(db, TimeProvider.System).EnsureAsync(plan.Id);
 
         var allActions = plan.Sections.SelectMany(s => s.Objectives).SelectMany(o => o.Actions).ToList();
         return new CreatePlanResult(

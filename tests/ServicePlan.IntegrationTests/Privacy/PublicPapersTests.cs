@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ServicePlan.IntegrationTests.Infrastructure;
 using ServicePlan.Privacy;
 using ServicePlan.Progress;
@@ -113,7 +112,7 @@ public sealed class PublicPapersTests(ServicePlanAppFixture app) : IClassFixture
         var exemptAction = plan.Action("1").Id;
         using var viewer = await SignedInAsync(Roles.Viewer);
         using var admin = await SignedInAsync(Roles.Admin);
-        var key = await MakeKeyAsync(viewer);
+        var key = await viewer.MakeApiKeyAsync();
 
         var marked = await viewer.GetPageAsync($"/actions/{exemptAction}");
         Assert.Equal("Exempt (Schedule 12A paragraph 2)", marked.QuerySelector("#action-exempt")?.TextContent.Trim());
@@ -132,7 +131,7 @@ public sealed class PublicPapersTests(ServicePlanAppFixture app) : IClassFixture
 
             var list = await viewer.Http.GetStringAsync($"/plans/{plan.PlanId}/actions");
             var csv = await viewer.Http.GetStringAsync($"/plans/{plan.PlanId}/export/csv");
-            using var script = Script(key);
+            using var script = app.Script(key);
             var api = await script.GetStringAsync($"/api/plans/{plan.PlanId}/actions");
             var apiAction = await script.GetStringAsync($"/api/actions/{plan.Action("2").Id}");
             foreach (var seen in new[] { list, csv, api, apiAction })
@@ -164,7 +163,7 @@ public sealed class PublicPapersTests(ServicePlanAppFixture app) : IClassFixture
     {
         var plan = await PlanWithExemptContentAsync();
         using var viewer = await SignedInAsync(Roles.Viewer);
-        using var script = Script(await MakeKeyAsync(viewer));
+        using var script = app.Script(await viewer.MakeApiKeyAsync());
 
         var actions = JsonDocument.Parse(await script.GetStringAsync($"/api/plans/{plan.PlanId}/actions")).RootElement.EnumerateArray().ToList();
 
@@ -219,17 +218,5 @@ public sealed class PublicPapersTests(ServicePlanAppFixture app) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
-    private static async Task<string> MakeKeyAsync(TestClient client)
-    {
-        var response = await client.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"test {Guid.NewGuid():N}" });
-        var html = await response.Content.ReadAsStringAsync();
-        return TestClient.Parse(html).QuerySelector("#new-api-key")?.TextContent.Trim() ?? throw new InvalidOperationException("No key shown.");
-    }
 
-    private HttpClient Script(string key)
-    {
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ServicePlan.Cli.Commands.Privacy;
 using ServicePlan.CommitteeReport;
 using ServicePlan.Export;
 
@@ -37,27 +37,14 @@ public static class ReportCommand
             var result = (await scope.ServiceProvider.GetRequiredService<CommitteeReports>().BuildAsync(found.Id, organisationId: null, parse.GetValue(isPublic), ct))!;
             if (!result.MayPublish)
             {
-                var message = new StringBuilder($"The public report was not written: {result.PersonalData.Count} place(s) look like personal data. Edit the text, mark it exempt, or accept it with a reason on the review's \"Check for personal data\" page, then try again:");
-                foreach (var flag in result.PersonalData)
-                    message.AppendLine().Append(CultureInfoInvariant($"- {flag.Location}: \"{flag.Found}\" – {flag.Reason}"));
-                throw new CliException(message.ToString(), exitCode: 1);
+                var places = result.PersonalData.Select(flag => $"- {flag.Location}: \"{flag.Found}\" – {flag.Reason}").ToList();
+                throw new CliException(CheckCommand.Refusal("The public report was not written", found.PlanId, found.Label, places), exitCode: 1);
             }
 
             var file = parse.GetValue(output)!;
             await using (var stream = file.Create())
             {
-                switch (parse.GetValue(format))
-                {
-                    case "html":
-                        await stream.WriteAsync(Encoding.UTF8.GetBytes(CoverReportHtml.Render(result.Report)), ct);
-                        break;
-                    case "json":
-                        await stream.WriteAsync(Encoding.UTF8.GetBytes(CoverReportJson.Render(result.Report)), ct);
-                        break;
-                    default:
-                        CoverReportDocx.Write(result.Report, stream);
-                        break;
-                }
+                formats.Find(parse.GetValue(format))!.Write(result.Report, stream);
             }
 
             Console.Out.WriteLine($"Wrote {file.FullName}");
@@ -66,6 +53,4 @@ public static class ReportCommand
 
         return command;
     }
-
-    private static string CultureInfoInvariant(FormattableString text) => FormattableString.Invariant(text);
 }

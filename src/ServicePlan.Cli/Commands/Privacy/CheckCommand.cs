@@ -74,13 +74,20 @@ public static class CheckCommand
     public static string Refusal(string what, PublicPaperCheckResult check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var where = check.ReviewLabel is null
+        return Refusal(what, check.PlanId, check.ReviewLabel, check.Unresolved.Select(Line).ToList());
+    }
+
+    /// <summary>The same, from the places (one line each) that look like personal data in a plan or one of its reviews.</summary>
+    public static string Refusal(string what, Guid planId, string? reviewLabel, IReadOnlyList<string> places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        var where = reviewLabel is null
             ? "edit the text or mark it exempt"
-            : $"edit the text, mark it exempt, or accept it with a reason on the {check.ReviewLabel} \"Check for personal data\" page";
+            : $"edit the text, mark it exempt, or accept it with a reason on the {reviewLabel} \"Check for personal data\" page";
         var message = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {check.Unresolved.Count} place(s) look like personal data. Deal with each ({where}), or run `serviceplan check {check.PlanId}`, then try again:"));
-        foreach (var finding in check.Unresolved)
-            message.AppendLine().Append(Line(finding));
+            $"{what}: {places.Count} place(s) look like personal data. Deal with each ({where}), or run `serviceplan check {planId}`, then try again:"));
+        foreach (var place in places)
+            message.AppendLine().Append(place);
         return message.ToString();
     }
 

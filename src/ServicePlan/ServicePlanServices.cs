@@ -53,6 +53,7 @@ public static class ServicePlanServices
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();
         services.AddScoped<CommentEditing>();
+        services.AddScoped<UpdateSheet.UpdateSheets>();
         services.AddScoped<Redactions>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();

@@ -52,6 +52,7 @@ public static class ServicePlanServices
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();
+        services.AddScoped<ProgressBatch>();
         services.AddScoped<CommentEditing>();
         services.AddScoped<UpdateSheet.UpdateSheets>();
         services.AddScoped<Redactions>();

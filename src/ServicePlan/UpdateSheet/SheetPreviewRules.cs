@@ -21,7 +21,11 @@ public sealed record PlanNow(Guid PlanId, Guid? OpenReviewId, string? ReadOnlyBe
 public sealed record SheetConflict(Guid LatestUpdateId, string WhatChanged);
 
 /// <summary>One update the sheet would add.</summary>
-public sealed record PlannedUpdate(int Row, Guid ActionId, string Ref, Rating Rating, string Comment, SheetConflict? Conflict);
+public sealed record PlannedUpdate(int Row, Guid ActionId, string Ref, Rating Rating, string Comment, SheetConflict? Conflict)
+{
+    /// <summary>The latest update the person applying has seen: the conflicting one once confirmed, else the sheet's.</summary>
+    public Guid? LatestSeen { get; init; }
+}
 
 /// <summary>What applying the sheet would do, or why it cannot be applied (errors: nothing is applied while there are any).</summary>
 public sealed record SheetPreview(IReadOnlyList<PlannedUpdate> Updates, IReadOnlyList<ImportIssue> Errors)
@@ -69,7 +73,8 @@ public static class SheetPreviewRules
                 continue;
             }
 
-            updates.Add(new PlannedUpdate(entry.Row, entry.ActionId, action.Ref, entry.Rating, entry.Comment, Conflict(entry.Seen, action.Latest)));
+            var conflict = Conflict(entry.Seen, action.Latest);
+            updates.Add(new PlannedUpdate(entry.Row, entry.ActionId, action.Ref, entry.Rating, entry.Comment, conflict) { LatestSeen = conflict?.LatestUpdateId ?? entry.Seen?.Id });
         }
 
         if (errors.Count == 0 && updates.Count == 0)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServicePlan.Database;
 using ServicePlan.Import;
 using ServicePlan.Progress;
 using H = ServicePlan.UpdateSheet.UpdateSheetWriter.Headings;
@@ -105,28 +104,12 @@ public static class UpdateSheetReader
     }
 
     /// <summary>
-    /// A row's rating and comment as the Add progress form would take them: both needed, the rating one of the drop-down's
-    /// words (or what the importer reads as one, such as "Complete"), the comment no longer than a comment can be.
+    /// A row's rating and comment by the Add progress page's rules (<see cref="ProgressRules.ValidateRow"/>): both needed,
+    /// the rating one of the drop-down's words (or what the importer reads as one, such as "Complete").
     /// </summary>
-    public static IReadOnlyList<(string Column, string Message)> EntryProblems(string ratingText, string comment, out Rating rating)
-    {
-        var problems = new List<(string, string)>();
-        if (ratingText.Length == 0)
-        {
-            rating = Rating.None;
-            problems.Add((H.Rating, $"Choose a rating ({string.Join(", ", UpdateSheetWriter.RatingWords)}) for this comment"));
-        }
-        else if (!Ratings.TryParse(ratingText, out rating, out var error))
-        {
-            problems.Add((H.Rating, error));
-        }
-
-        if (comment.Length == 0)
-            problems.Add((H.Comment, "Write a comment on progress for this rating"));
-        else if (comment.Length > FieldLengths.ProgressComment)
-            problems.Add((H.Comment, string.Create(CultureInfo.InvariantCulture, $"The comment is {comment.Length:N0} characters long; it can be at most {FieldLengths.ProgressComment:N0}")));
-        return problems;
-    }
+    public static IReadOnlyList<(string Column, string Message)> EntryProblems(string ratingText, string comment, out Rating rating) =>
+        [.. ProgressRules.ValidateRow(ratingText, comment, out rating)
+            .Select(p => (p.Field == ProgressEntry.Field.Rating ? H.Rating : H.Comment, p.Message))];
 
     private sealed record ReadStampResult(SheetStamp Stamp, int Version);
 

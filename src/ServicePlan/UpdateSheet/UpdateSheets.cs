@@ -39,11 +39,17 @@ public abstract record SheetOutcome
 /// <summary>What uploading the sheet would do, with the lead the updates will be written for.</summary>
 public sealed record SheetCheck(SheetPreview Preview, SheetLead? Lead);
 
+/// <summary>What applying a sheet did: every update saved, or none and why (<see cref="Problems"/>, by row).</summary>
+public sealed record SheetApplied(SheetCheck Check, IReadOnlyList<SavedProgress> Saved, IReadOnlyList<ImportIssue> Problems)
+{
+    public bool IsSaved => Problems.Count == 0 && Saved.Count > 0;
+}
+
 /// <summary>
 /// Makes a lead's update sheet for the plan's open review, and checks an uploaded one against the plan as it stands. An
 /// owner or admin may make and upload a sheet for any lead of the plan; a lead only for their own actions.
 /// </summary>
-public sealed class UpdateSheets(ServicePlanDbContext db, TimeProvider clock)
+public sealed class UpdateSheets(ServicePlanDbContext db, TimeProvider clock, ProgressBatch batch)
 {
     public async Task<SheetPlan?> PlanAsync(Guid planId, Guid organisationId, CancellationToken ct = default)
     {
@@ -137,6 +143,33 @@ public sealed class UpdateSheets(ServicePlanDbContext db, TimeProvider clock)
         return new SheetCheck(SheetPreviewRules.Preview(sheet, now), lead);
 
         static SheetCheck Refused(string message) => new(new SheetPreview([], [new ImportIssue(0, "", message)]), null);
+    }
+
+    /// <summary>
+    /// Adds the sheet's updates as progress in the open review, authored by the sheet's lead (entered on their behalf when
+    /// the uploader is someone else), all or nothing through <see cref="ProgressBatch"/>. Conflicts are applied only
+    /// when <paramref name="confirmedConflicts"/> holds the update each conflicts with, as the preview showed it.
+    /// </summary>
+    public async Task<SheetApplied> ApplyAsync(Guid planId, SheetUpload sheet, ProgressAuthor user, IReadOnlySet<Guid> confirmedConflicts, CancellationToken ct = default)
+    {
+        var check = await CheckAsync(planId, sheet, user, ct);
+        var preview = check.Preview;
+        if (!preview.CanApply)
+            return new SheetApplied(check, [], preview.Errors.Count > 0 ? preview.Errors : [new ImportIssue(0, "", "There is nothing to apply")]);
+        var unconfirmed = SheetPreviewRules.Unconfirmed(preview, confirmedConflicts);
+        if (unconfirmed.Count > 0)
+        {
+            return new SheetApplied(check, [], [.. unconfirmed.Select(u => new ImportIssue(u.Row, UpdateSheetWriter.Headings.Ref,
+                $"Action {u.Ref} was updated by someone else after the sheet was made: tick the box to apply the sheet's update after it, or take the row out of the sheet"))]);
+        }
+
+        var items = preview.Updates.Select(u => new NewProgressFor(u.ActionId, u.Rating.ToString(), u.Comment, new SeenLatest(u.LatestSeen))).ToList();
+        var result = await batch.AddManyAsync(planId, items, user, sheet.Stamp!.LeadPersonId, ct);
+        var rows = preview.Updates.ToDictionary(u => u.ActionId, u => u.Row);
+        return new SheetApplied(check, result.Saved, [.. result.Problems.Select(p => new ImportIssue(
+            p.ActionId is { } id && rows.TryGetValue(id, out var row) ? row : 0,
+            p.ActionId is null ? "" : UpdateSheetWriter.Headings.Ref,
+            p.Described))]);
     }
 
     /// <summary>Owners and admins update any action; a lead only their own.</summary>

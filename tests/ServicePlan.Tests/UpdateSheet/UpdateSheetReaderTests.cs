@@ -29,9 +29,9 @@ public class UpdateSheetReaderTests
 
     [Theory]
     [InlineData("Purple", "Going well.", 8, "Rating", "\"Purple\" is not a BRAG rating")]
-    [InlineData("", "Going well.", 8, "Rating", "Choose a rating (Blue, Red, Amber, Green) for this comment")]
-    [InlineData("Green", "", 8, "Comment on progress", "Write a comment on progress for this rating")]
-    [InlineData("Green", "x4001", 8, "Comment on progress", "The comment is 4,001 characters long; it can be at most 4,000")]
+    [InlineData("", "Going well.", 8, "Rating", "Select a rating")]
+    [InlineData("Green", "", 8, "Comment on progress", "Enter a comment on progress")]
+    [InlineData("Green", "x4001", 8, "Comment on progress", "Comment on progress must be 4,000 characters or fewer")]
     public void A_bad_row_is_named_by_row_and_column(string rating, string comment, int row, string column, string message)
     {
         if (comment == "x4001")

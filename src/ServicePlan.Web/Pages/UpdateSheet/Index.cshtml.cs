@@ -1,5 +1,6 @@
 using ServicePlan.UpdateSheet;
 using ServicePlan.Web.Pages.Import;
+using ServicePlan.Web.Pages.Shared;
 
 namespace ServicePlan.Web.Pages.UpdateSheet;
 

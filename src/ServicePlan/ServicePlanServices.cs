@@ -52,7 +52,9 @@ public static class ServicePlanServices
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<ProgressRecording>();
+        services.AddScoped<ProgressBatch>();
         services.AddScoped<CommentEditing>();
+        services.AddScoped<UpdateSheet.UpdateSheets>();
         services.AddScoped<Redactions>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewWorkflow>();

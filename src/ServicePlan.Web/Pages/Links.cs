@@ -149,6 +149,12 @@ public static class Links
 
     public static string MyActions() => "/my-actions";
 
+    /// <summary>A plan's update sheets: download a lead's actions for the open review, upload one filled in.</summary>
+    public static string UpdateSheet(Guid planId) => $"/plans/{planId}/update-sheet";
+
+    /// <summary>The update sheet of one lead (a person of the plan).</summary>
+    public static string UpdateSheetDownload(Guid planId, Guid personId) => $"/plans/{planId}/update-sheet?handler=Download&person={personId}";
+
     // Redaction: erasing words everywhere, by a plan owner or admin
 
     public static string RedactComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/redact";

@@ -216,7 +216,7 @@ public static class XlsxPlanWriter
     private static string? FormatDate(DateOnly? date) =>
         date?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    private static SheetViews FrozenHeaderView(int headerRow)
+    internal static SheetViews FrozenHeaderView(int headerRow)
     {
         var firstScrollingCell = $"A{headerRow + 1}";
         return new SheetViews(new SheetView(
@@ -368,7 +368,7 @@ public static class XlsxPlanWriter
     /// Writes a row of the estimated height. Only a fixed height survives Excel's resizing when a cell is edited, which
     /// merged cells need, since Excel cannot size them; other rows are left for Excel to fit to edited text.
     /// </summary>
-    private static void WriteRow(OpenXmlWriter writer, int rowIndex, double height, IEnumerable<Cell> cells, bool fixedHeight = false)
+    internal static void WriteRow(OpenXmlWriter writer, int rowIndex, double height, IEnumerable<Cell> cells, bool fixedHeight = false)
     {
         var row = new Row { RowIndex = (uint)rowIndex, Height = Math.Round(height, 2) };
         if (fixedHeight)
@@ -380,7 +380,7 @@ public static class XlsxPlanWriter
         writer.WriteEndElement();
     }
 
-    private static Cell TextCell(string reference, string text, uint style, SharedStrings strings) =>
+    internal static Cell TextCell(string reference, string text, uint style, SharedStrings strings) =>
         text.Length == 0
             ? EmptyCell(reference, style)
             : new Cell
@@ -391,9 +391,9 @@ public static class XlsxPlanWriter
                 CellValue = new CellValue(strings.IndexOf(text)),
             };
 
-    private static Cell EmptyCell(string reference, uint style) => new() { CellReference = reference, StyleIndex = style };
+    internal static Cell EmptyCell(string reference, uint style) => new() { CellReference = reference, StyleIndex = style };
 
-    private static string Reference(int column, int row) =>
+    internal static string Reference(int column, int row) =>
         string.Create(CultureInfo.InvariantCulture, $"{(char)('A' + column)}{row}");
 
     /// <summary>Cell text as Excel stores it, no longer than a cell holds.</summary>
@@ -407,7 +407,7 @@ public static class XlsxPlanWriter
         return escaped.Length > 200 ? escaped[..200].TrimEnd('&') : escaped;
     }
 
-    private sealed class SharedStrings
+    internal sealed class SharedStrings
     {
         private readonly Dictionary<string, int> _indices = new(StringComparer.Ordinal);
         private readonly List<string> _strings = [];

@@ -42,30 +42,37 @@ public sealed class ProgressRecording(ServicePlanDbContext db, TimeProvider cloc
             .FirstOrDefaultAsync(ct);
         if (plan is null)
             return ProgressResult.NotFound;
-        if (!Roles.MayAddProgress(author.Roles, action.LeadUserIds.Contains(author.UserId)))
-            return ProgressResult.NotAllowed;
-        if (plan.Status == PlanStatus.Closed || plan.ArchivedAtUtc is not null)
-            return ProgressResult.PlanClosed;
+        var allowed = ProgressRules.Check(author.Roles, action.LeadUserIds.Contains(author.UserId), plan.Status == PlanStatus.Closed || plan.ArchivedAtUtc is not null);
+        if (allowed != ProgressResult.Saved)
+            return allowed;
 
-        var openReviewId = await db.Reviews.AsNoTracking()
-            .Where(r => r.PlanId == action.PlanId && r.Status == ReviewStatus.Open)
+        var openReviewId = await OpenReviewIdAsync(db, action.PlanId, ct);
+        db.ProgressUpdates.Add(NewUpdate(action.Id, openReviewId, update, author.Name, author.UserId, enteredBy: null, clock));
+        await db.SaveChangesAsync(ct);
+        return ProgressResult.Saved;
+    }
+
+    /// <summary>The plan's open review, which new updates are filed under; null when none is open.</summary>
+    internal static async Task<Guid?> OpenReviewIdAsync(ServicePlanDbContext db, Guid planId, CancellationToken ct) =>
+        await db.Reviews.AsNoTracking()
+            .Where(r => r.PlanId == planId && r.Status == ReviewStatus.Open)
             .OrderByDescending(r => r.Date)
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(ct);
 
-        db.ProgressUpdates.Add(new ProgressUpdate
-        {
-            ActionId = action.Id,
-            ReviewId = openReviewId,
-            Rating = update.Rating,
-            Comment = update.Comment.Trim(),
-            AuthorName = author.Name,
-            AuthorUserId = author.UserId,
-            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        return ProgressResult.Saved;
-    }
+    /// <param name="enteredBy">Who typed it, when not its author (an owner on a lead's behalf); null when the author did.</param>
+    internal static ProgressUpdate NewUpdate(Guid actionId, Guid? reviewId, NewProgressUpdate update, string authorName, string? authorUserId, (string Name, string UserId)? enteredBy, TimeProvider clock) => new()
+    {
+        ActionId = actionId,
+        ReviewId = reviewId,
+        Rating = update.Rating,
+        Comment = update.Comment.Trim(),
+        AuthorName = authorName,
+        AuthorUserId = authorUserId,
+        EnteredByName = enteredBy?.Name,
+        EnteredByUserId = enteredBy?.UserId,
+        RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+    };
 
     /// <summary>Whether this user may add progress to this action: pages use it to show or hide the form.</summary>
     public async Task<bool> MayAddAsync(Guid actionId, ProgressAuthor author, CancellationToken ct = default)

@@ -14,6 +14,18 @@ public sealed class ProgressUpdate
     public required string AuthorName { get; set; }
     public string? AuthorUserId { get; set; }
 
+    /// <summary>
+    /// Who typed the update when it was not its author: an owner entering a lead's update on their behalf (the lead
+    /// is the author). Null when the author entered it themselves.
+    /// </summary>
+    public string? EnteredByName { get; set; }
+
+    /// <summary>The account of <see cref="EnteredByName"/>; null when the author entered the update themselves.</summary>
+    public string? EnteredByUserId { get; set; }
+
+    /// <summary>"entered by Rachel Talmage on behalf of Sam Okafor", for the history and the audit trail; null when the author entered it.</summary>
+    public string? OnBehalfText => EnteredByName is null ? null : ProgressRules.OnBehalfText(EnteredByName, AuthorName);
+
     /// <summary>UTC. A DateTime rather than a DateTimeOffset because SQLite cannot order by the latter.</summary>
     public DateTime RecordedAtUtc { get; set; }
 

@@ -179,6 +179,12 @@ public static partial class AuthorisationMatrix
         // Progress: leads on their own actions, owners and admins on any.
         ["GET /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
         ["POST /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
+        // Update sheets: leads for their own actions, owners and admins for any lead's. A download without a lead named
+        // is the lead's own sheet (or, for owners, the page asking which lead); an upload or apply with no file gets the form's error.
+        ["GET /plans/{planId:guid}/update-sheet"] = new(Expected.ProgressWriters),
+        ["GET /plans/{planId:guid}/update-sheet?handler=Download"] = new(Expected.ProgressWriters),
+        ["POST /plans/{planId:guid}/update-sheet?handler=Preview"] = new(Expected.ProgressWriters),
+        ["POST /plans/{planId:guid}/update-sheet?handler=Apply"] = new(Expected.ProgressWriters),
 
         // Changing the plan: owners and admins.
         ["GET /actions/{actionId:guid}/edit"] = new(Expected.Editors),

@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         Guid review;
         await using (var db = browser.Database.CreateContext())
             review = await db.Reviews.Where(r => r.PlanId == plan.Id).Select(r => r.Id).SingleAsync();
-        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/plans/{plan.Id}/actions?sort=due&order=desc", $"/actions/{action.Id}", "/my-actions", $"/plans/{plan.Id}/reviews", $"/reviews/{review}", $"/reviews/{review}/narrative" })
+        foreach (var url in new[] { "/plans", $"/plans/{plan.Id}", $"/plans/{plan.Id}/actions", $"/plans/{plan.Id}/actions?rating=amber", $"/plans/{plan.Id}/actions?sort=due&order=desc", $"/actions/{action.Id}", "/my-actions", $"/plans/{plan.Id}/update-sheet", $"/plans/{plan.Id}/reviews", $"/reviews/{review}", $"/reviews/{review}/narrative" })
         {
             await page.GotoAsync(url);
             await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);

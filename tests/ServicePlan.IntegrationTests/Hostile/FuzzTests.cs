@@ -46,6 +46,7 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/reviews/{review}/personal-data",
         "/plans/{plan}/rollover",
         "/plans/import",
+        "/plans/{plan}/update-sheet",
         "/sources",
         "/sources/add",
         "/sources/{source}/edit",

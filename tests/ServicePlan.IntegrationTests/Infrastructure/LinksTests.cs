@@ -70,6 +70,8 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.RedactNarrative(A), $"/reviews/{A}/narrative/redact", "/Redaction/NarrativeParagraphs" },
         { Links.RedactNarrativeParagraph(A, "Background", 2), $"/reviews/{A}/narrative/redact/Background/2", "/Redaction/RedactNarrativeParagraph" },
         { Links.MyActions(), "/my-actions", "/Progress/MyActions" },
+        { Links.UpdateSheet(A), $"/plans/{A}/update-sheet", "/UpdateSheet/Index" },
+        { Links.UpdateSheetDownload(A, B), $"/plans/{A}/update-sheet?handler=Download&person={B}", "/UpdateSheet/Index" },
         { Links.Reviews(A), $"/plans/{A}/reviews", "/Reviews/Index" },
         { Links.Review(A), $"/reviews/{A}", "/Reviews/Show" },
         { Links.Narrative(A), $"/reviews/{A}/narrative", "/CommitteeReport/Narrative" },

@@ -33,6 +33,9 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
 
     public IEnumerable<MyAction> In(MyActionGroup group) => Actions.Where(a => a.Group == group);
 
+    /// <summary>The open plans with an open review where this person leads actions: each offers an update sheet.</summary>
+    public IReadOnlyList<(Guid Id, string Title)> SheetPlans { get; private set; } = [];
+
     public static string Heading(MyActionGroup group) => group switch
     {
         MyActionGroup.NeedsUpdate => "Needs an update in the open review",
@@ -69,5 +72,14 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
             DueDate.IsOverdue(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             DueDate.IsDueSoon(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             a.OpenReview, a.UpdatedInOpenReview)).ToList();
+
+        var sheetPlans = await db.Plans.AsNoTracking().VisibleTo(user.OrganisationId)
+            .Where(p => p.Status == PlanStatus.Open && p.ArchivedAtUtc == null
+                && db.Reviews.Any(r => r.PlanId == p.Id && r.Status == ReviewStatus.Open)
+                && db.Actions.Any(a => a.PlanId == p.Id && a.Leads.Any(l => l.UserId == userId)))
+            .OrderBy(p => p.Title)
+            .Select(p => new { p.Id, p.Title })
+            .ToListAsync(ct);
+        SheetPlans = [.. sheetPlans.Select(p => (p.Id, p.Title))];
     }
 }

@@ -11,6 +11,9 @@ public sealed class ShowModel(ReviewQueries reviews, ReviewWorkflow workflow, Se
     public bool MayClose => user.MayEditPlan && Review.Status == ReviewStatus.Open && !Plan.IsReadOnly;
     public bool MayWriteNarrative => user.MayEditPlan;
 
+    /// <summary>Leads (for their own actions), owners and admins may use update sheets while the review is open.</summary>
+    public bool MayUseUpdateSheets => user.MayAddProgressTo(leadsTheAction: true) && Review.Status == ReviewStatus.Open && !Plan.IsReadOnly;
+
     [TempData]
     public string? Confirmation { get; set; }
 

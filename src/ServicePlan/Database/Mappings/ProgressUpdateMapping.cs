@@ -10,6 +10,7 @@ public sealed class ProgressUpdateMapping : IEntityTypeConfiguration<ProgressUpd
     {
         builder.ToTable("ProgressUpdates");
         builder.Property(u => u.AuthorName).HasMaxLength(200);
+        builder.Property(u => u.EnteredByName).HasMaxLength(200);
         builder.Property(u => u.ExemptParagraph).HasMaxLength(FieldLengths.ExemptParagraph);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne(u => u.Review).WithMany().HasForeignKey(u => u.ReviewId).OnDelete(DeleteBehavior.Restrict);

@@ -813,6 +813,13 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ExemptParagraph")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

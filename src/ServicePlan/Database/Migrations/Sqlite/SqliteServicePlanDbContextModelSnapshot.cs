@@ -804,6 +804,13 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExemptParagraph")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

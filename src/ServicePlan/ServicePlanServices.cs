@@ -67,6 +67,7 @@ public static class ServicePlanServices
         services.AddScoped<YouSaidWeDidPages>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderLedger>();
+        services.AddScoped<ReviewChase>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoGenerator>();
         return services;

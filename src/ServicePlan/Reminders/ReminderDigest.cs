@@ -9,7 +9,8 @@ public sealed record LeadStillToUpdate(string Name, IReadOnlyList<ActionToUpdate
 /// <summary>
 /// One reminder e-mail, ready to write: who it is to, the review, and what it lists. For a lead,
 /// <see cref="Actions"/> are theirs that need an update; for the owner, <see cref="NotUpdated"/> says who has not
-/// updated and <see cref="NobodyToRemind"/> the actions nobody could be reminded about.
+/// updated and <see cref="NobodyToRemind"/> the actions nobody could be reminded about. A chase names who asked
+/// for it in <see cref="RequestedBy"/>.
 /// </summary>
 public sealed record ReminderDigest(
     ReminderKey Key,
@@ -19,4 +20,5 @@ public sealed record ReminderDigest(
     string ReviewLabel,
     IReadOnlyList<ActionToUpdate> Actions,
     IReadOnlyList<LeadStillToUpdate> NotUpdated,
-    IReadOnlyList<ActionToUpdate> NobodyToRemind);
+    IReadOnlyList<ActionToUpdate> NobodyToRemind,
+    string? RequestedBy = null);

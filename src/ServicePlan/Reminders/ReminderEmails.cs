@@ -62,6 +62,16 @@ public static class ReminderEmails
                 ActionList(digest.Actions, withLeads: false);
                 Link("All your actions are on your My actions page:", $"{app}/my-actions");
                 break;
+            case ReminderKind.Chase:
+                subject = $"Please update your actions for {digest.ReviewLabel} of {digest.PlanTitle}";
+                var asker = string.IsNullOrWhiteSpace(digest.RequestedBy) ? "The plan's owner" : digest.RequestedBy;
+                Paragraph($"{asker} has asked you to add your progress updates for {review}.");
+                Paragraph(digest.Actions.Count == 1
+                    ? "This action you lead does not have its update yet. Please add a rating and a comment:"
+                    : $"These {Count(digest.Actions.Count)} actions you lead do not have their update yet. Please add a rating and a comment to each:");
+                ActionList(digest.Actions, withLeads: false);
+                Link("All your actions are on your My actions page:", $"{app}/my-actions");
+                break;
             default:
                 var waiting = digest.NotUpdated.SelectMany(l => l.Actions).Concat(digest.NobodyToRemind).Select(a => a.Id).Distinct().Count();
                 subject = $"{digest.ReviewLabel}: {Count(waiting)} {(waiting == 1 ? "action still needs" : "actions still need")} an update";

@@ -10,4 +10,10 @@ public enum ReminderKind
 
     /// <summary>To the person who opened the review each week: who has not yet updated.</summary>
     OwnerDigest,
+
+    /// <summary>
+    /// To a lead when the owner presses "Send a reminder" on the review page. At most one a day: its
+    /// <see cref="ReminderKey.Week"/> is the UK day's number (<see cref="ChaseRules.ChaseKey"/>).
+    /// </summary>
+    Chase,
 }

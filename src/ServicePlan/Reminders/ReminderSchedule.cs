@@ -18,7 +18,8 @@ public sealed record ReminderAlreadySent(ReminderKey Key, DateTime SentAtUtc);
 /// <item>the owner gets a digest of who has not updated in each of those weeks, while anyone has not.</item>
 /// </list>
 /// Weeks that passed while the app was stopped are not caught up: only the current week's reminder is sent, and
-/// nobody gets two e-mails in one week. Closing the review ends it all, because only open reviews are asked about.
+/// nobody gets two e-mails in one week. A chase the owner sent from the review page (<see cref="ReminderKind.Chase"/>)
+/// counts as the lead's reminder for its week. Closing the review ends it all, because only open reviews are asked about.
 /// </summary>
 public static class ReminderSchedule
 {

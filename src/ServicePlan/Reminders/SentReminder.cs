@@ -11,7 +11,10 @@ public sealed class SentReminder
     public required string RecipientUserId { get; set; }
     public ReminderKind Kind { get; set; }
 
-    /// <summary>The week of the review it belongs to: 0 for the opening digest, 1 for the first weekly one, and so on.</summary>
+    /// <summary>
+    /// The week of the review it belongs to: 0 for the opening digest, 1 for the first weekly one, and so on. For a
+    /// <see cref="ReminderKind.Chase"/> it is the UK calendar day's <see cref="DateOnly.DayNumber"/> instead, so one a day.
+    /// </summary>
     public int Week { get; set; }
 
     /// <summary>UTC, when it was decided to send it.</summary>
@@ -20,5 +23,5 @@ public sealed class SentReminder
     public ReminderKey Key => new(ReviewId, RecipientUserId, Kind, Week);
 }
 
-/// <summary>What makes a reminder the same one: no two are ever sent for the same review, person, kind and week.</summary>
+/// <summary>What makes a reminder the same one: no two are ever sent for the same review, person, kind and week (for a chase, day).</summary>
 public sealed record ReminderKey(Guid ReviewId, string RecipientUserId, ReminderKind Kind, int Week);

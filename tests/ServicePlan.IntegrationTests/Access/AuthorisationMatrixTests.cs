@@ -253,6 +253,9 @@ public static partial class AuthorisationMatrix
         ["POST /plans/{planId:guid}/rollover"] = new(Expected.Editors),
         ["POST /plans/{planId:guid}/reviews"] = new(Expected.Editors),
         ["POST /reviews/{reviewId:guid}?handler=Close"] = new(Expected.Editors),
+        // Chasing leads: owners and admins. E-mail is off here, so an allowed press comes back to the review saying so.
+        ["POST /reviews/{reviewId:guid}?handler=Remind"] = new(Expected.Editors),
+        ["POST /reviews/{reviewId:guid}?handler=RemindAll"] = new(Expected.Editors),
         ["GET /reviews/{reviewId:guid}/narrative"] = new(Expected.Editors),
         ["POST /reviews/{reviewId:guid}/narrative"] = new(Expected.Editors),
         ["GET /reviews/{reviewId:guid}/personal-data"] = new(Expected.Editors),

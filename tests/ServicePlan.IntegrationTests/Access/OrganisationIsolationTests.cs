@@ -132,6 +132,8 @@ public sealed class OrganisationIsolationTests(TwoOrganisationsAppFixture app) :
             ($"/plans/{demo.PlanId}/reviews", new(today) { ["Input.Label"] = "Q3 from Riverside" }),
             ($"/plans/{demo.PlanId}/rollover", new() { ["Period"] = "2025-26" }),
             ($"/reviews/{demo.ReviewId}?handler=Close", []),
+            ($"/reviews/{demo.ReviewId}?handler=Remind", new() { ["personId"] = Guid.Empty.ToString() }),
+            ($"/reviews/{demo.ReviewId}?handler=RemindAll", []),
             ($"/reviews/{demo.ReviewId}/narrative", new() { ["Input.Summary"] = "Written from Riverside", ["Version"] = "0" }),
             ($"/sources/{demo.SourceId}/edit", new() { ["Input.Kind"] = "Staff", ["Input.Title"] = "Renamed from Riverside" }),
         };

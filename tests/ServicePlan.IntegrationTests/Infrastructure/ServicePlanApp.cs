@@ -26,10 +26,13 @@ public class ServicePlanAppFixture : IAsyncLifetime
 
     protected virtual bool UseKestrel => false;
 
+    /// <summary>Settings over the defaults, for a fixture that needs the app configured otherwise (e-mail on, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        Factory = new ServicePlanFactory(_database.ConnectionString, Clock);
+        Factory = new ServicePlanFactory(_database.ConnectionString, Clock, settings: Settings);
         if (UseKestrel)
         {
             Factory.UseKestrel(0);

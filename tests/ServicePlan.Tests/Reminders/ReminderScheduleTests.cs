@@ -131,4 +131,17 @@ public sealed class ReminderScheduleTests
     [InlineData(-1, 0)]
     public void Weeks_are_counted_in_whole_sevens_of_days_from_opening(double days, int week) =>
         Assert.Equal(week, ReminderSchedule.WeekOf(Opened, Opened.AddDays(days)));
+
+    [Fact]
+    public void A_lead_the_owner_chased_this_week_gets_no_weekly_reminder_on_top()
+    {
+        var chasedDay = ChaseRules.ChaseKey(ReviewId, "sam", Opened.AddDays(8)).Week;
+
+        var due = Due(Opened.AddDays(9), TwoLeads,
+            Sent("sam", ReminderKind.ReviewOpened, 0, Opened),
+            Sent("priya", ReminderKind.ReviewOpened, 0, Opened),
+            Sent("sam", ReminderKind.Chase, chasedDay, Opened.AddDays(8)));
+
+        Assert.Equal([Key("priya", ReminderKind.WeeklyReminder, 1), Key("owner", ReminderKind.OwnerDigest, 1)], due);
+    }
 }

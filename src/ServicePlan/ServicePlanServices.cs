@@ -51,6 +51,7 @@ public static class ServicePlanServices
         services.AddScoped<PlanStructure>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<ServicePlan.People.PlanPeople>();
         services.AddScoped<ProgressRecording>();
         services.AddScoped<CommentEditing>();
         services.AddScoped<Redactions>();

@@ -131,6 +131,18 @@ public static class Links
 
     public static string RemoveStructureAction(Guid planId, Guid actionId) => $"/plans/{planId}/structure/actions/{actionId}/remove";
 
+    // The plan's people and their accounts; a lead's own team page
+
+    public static string PlanPeople(Guid planId) => $"/plans/{planId}/people";
+
+    public static string PlanPerson(Guid planId, Guid personId) => $"/plans/{planId}/people/{personId}";
+
+    /// <summary>Merging a person into another: with <paramref name="into"/> the "Are you sure", without it the choice of whom.</summary>
+    public static string MergePerson(Guid planId, Guid personId, Guid? into = null) =>
+        $"/plans/{planId}/people/{personId}/merge" + (into is { } i ? $"?into={i}" : "");
+
+    public static string Team() => "/team";
+
     // Actions and their progress
 
     public static string Action(Guid actionId) => $"/actions/{actionId}";

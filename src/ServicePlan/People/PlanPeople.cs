@@ -87,7 +87,22 @@ public sealed class PlanPeople(ServicePlanDbContext db)
         var user = await db.Users.FirstOrDefaultAsync(u => u.OrganisationId == organisationId && u.NormalizedEmail == normalised, ct);
         if (user is null)
             return new PeopleResult.Refused($"There is no account with the e-mail address {address} in your organisation");
-        if (person!.UserId == user.Id)
+        return await LinkAsync(person!, user, ct);
+    }
+
+    /// <summary>Links the person to an account just made for them (an invitation), found by its id in the organisation.</summary>
+    public async Task<PeopleResult> LinkToAccountAsync(Guid planId, Guid personId, Guid organisationId, string userId, int version, CancellationToken ct = default)
+    {
+        var (person, refused) = await FindAsync(planId, personId, organisationId, version, ct);
+        if (refused is not null)
+            return refused;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.OrganisationId == organisationId && u.Id == userId, ct);
+        return user is null ? new PeopleResult.NotFound() : await LinkAsync(person!, user, ct);
+    }
+
+    private async Task<PeopleResult> LinkAsync(PlanPerson person, Users.ApplicationUser user, CancellationToken ct)
+    {
+        if (person.UserId == user.Id)
             return new PeopleResult.Done($"{person.Name} is already linked to {user.DisplayName}");
 
         person.UserId = user.Id;
@@ -149,7 +164,7 @@ public sealed class PlanPeople(ServicePlanDbContext db)
         var byId = actions.ToDictionary(a => a.Id);
         foreach (var link in db.ChangeTracker.Entries().Where(e => e.Metadata.ShortName() == "ActionLeads" && e.State is EntityState.Added or EntityState.Deleted).ToList())
         {
-            var action = byId.GetValueOrDefault((Guid)link.Property("ActionsId").CurrentValue!);
+            var action = byId.GetValueOrDefault((Guid)link.Property("PlanActionId").CurrentValue!);
             var name = action is null ? "an action" : PlanStructure.InSentence(PlanStructure.ActionName(action));
             db.Summarise(link.Entity, link.State == EntityState.Added
                 ? $"{into.Name} now leads {name}, merged from {merged.Name}"

@@ -35,8 +35,12 @@ public static class ServicePlanServices
         services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ServicePlanDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<PasswordLinkTokenProvider>(PasswordLinkTokenProvider.Name);
+        // The password links' tokens are encrypted with the app's data-protection keys (the web app adds the same).
+        services.AddDataProtection();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<Invitations>();
         services.AddScoped<ApiKeys>();
 
         services.AddScoped<PlanQueries>();

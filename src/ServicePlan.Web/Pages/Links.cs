@@ -230,6 +230,14 @@ public static class Links
 
     public static string ApiKeys() => "/account/api-keys";
 
+    /// <summary>An invitation's or password reset's one-time link, as <see cref="ServicePlan.Users.Invitations"/> makes it.</summary>
+    public static string SetPassword(string userId, string token) => ServicePlan.Users.Invitations.SetPasswordPath(userId, token);
+
+    public static string SetPasswordDone(bool signedIn) => "/users/set-password?done=true" + (signedIn ? "&signedIn=true" : "");
+
+    /// <summary>A path with this site's address in front, for a link people copy into an e-mail of their own.</summary>
+    public static string OnThisSite(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
     // Administration
 
     public static string Users() => "/admin/users";

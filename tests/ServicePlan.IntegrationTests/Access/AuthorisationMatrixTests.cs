@@ -144,6 +144,11 @@ public static partial class AuthorisationMatrix
         ["GET /health"] = new(Expected.Public),
         ["GET /accessibility"] = new(Expected.Public),
 
+        // An invitation's or password reset's one-time link is opened before its person can sign in; without a valid
+        // link the page says the link cannot be used.
+        ["GET /users/set-password"] = new(Expected.Public),
+        ["POST /users/set-password"] = new(Expected.Public),
+
         // Single sign-on is reachable without an account, and is off here (and by default): 404 to everyone.
         ["GET /account/sign-in/external"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
         ["GET /account/sign-in/external?handler=Callback"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),

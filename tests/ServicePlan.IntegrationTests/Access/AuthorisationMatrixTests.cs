@@ -226,6 +226,7 @@ public static partial class AuthorisationMatrix
         ["GET /plans/{planId:guid}/people/{personId:guid}"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
         ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Link"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
         ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Unlink"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Invite"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
         ["GET /plans/{planId:guid}/people/{personId:guid}/merge"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
         ["POST /plans/{planId:guid}/people/{personId:guid}/merge"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
         ["GET /team"] = new(Expected.SignedIn),

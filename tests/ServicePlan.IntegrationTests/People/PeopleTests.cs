@@ -196,6 +196,39 @@ public sealed class PeopleTests(ServicePlanAppFixture app) : IClassFixture<Servi
     }
 
     [Fact]
+    public async Task Inviting_a_new_account_for_a_person_makes_a_lead_links_them_and_shows_the_link_once_without_email()
+    {
+        var plan = await TwoNamesForOnePersonAsync();
+        var fen = plan.PersonIds["Fen Rowe"];
+        var email = $"fen.rowe.{Guid.NewGuid():N}@test.example";
+        using var owner = await ClientAsync(Roles.PlanOwner);
+        var form = await owner.GetPageAsync(Links.PlanPerson(plan.PlanId, fen));
+        Assert.Equal("Fen Rowe", form.QuerySelector("#InviteName")!.GetAttribute("value"));
+
+        var invited = await owner.PostFormAsync(Links.PlanPerson(plan.PlanId, fen), Links.PlanPerson(plan.PlanId, fen) + "?handler=Invite",
+            new() { ["InviteEmail"] = email, ["InviteName"] = "Fen Rowe", ["Version"] = "0" });
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        var userId = await UserIdAsync(email);
+        Assert.Equal(userId, (await PersonAsync(fen)).UserId);
+        await using (var db = app.Database.CreateContext())
+        {
+            var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, r => r.Id, (_, role) => role.Name).ToListAsync();
+            Assert.Equal([Roles.Lead], roles);
+        }
+
+        var people = await owner.GetPageAsync(Links.PlanPeople(plan.PlanId));
+        Assert.Contains("/users/set-password?user=", people.QuerySelector("#invite-link-text")!.TextContent, StringComparison.Ordinal);
+        var again = await owner.GetPageAsync(Links.PlanPeople(plan.PlanId));
+        Assert.Null(again.QuerySelector("#invite-link"));
+
+        var twice = await owner.PostFormAsync(Links.PlanPerson(plan.PlanId, plan.PersonIds["HOH"]), Links.PlanPerson(plan.PlanId, plan.PersonIds["HOH"]) + "?handler=Invite",
+            new() { ["InviteEmail"] = email, ["InviteName"] = "HOH", ["Version"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("An account with this e-mail already exists", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_closed_plans_people_can_be_read_but_not_changed()
     {
         var lead = await app.TestData.CreateUserAsync(Roles.Lead);

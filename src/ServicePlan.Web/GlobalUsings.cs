@@ -8,6 +8,7 @@ global using ServicePlan.CommitteeReport;
 global using ServicePlan.Database;
 global using ServicePlan.Export;
 global using ServicePlan.Import;
+global using ServicePlan.People;
 global using ServicePlan.Plans;
 global using ServicePlan.Privacy;
 global using ServicePlan.Progress;

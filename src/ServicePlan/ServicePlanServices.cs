@@ -35,8 +35,12 @@ public static class ServicePlanServices
         services.AddIdentityCore<ApplicationUser>(IdentitySetup.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ServicePlanDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<PasswordLinkTokenProvider>(PasswordLinkTokenProvider.Name);
+        // The password links' tokens are encrypted with the app's data-protection keys (the web app adds the same).
+        services.AddDataProtection();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<Invitations>();
         services.AddScoped<ApiKeys>();
 
         services.AddScoped<PlanQueries>();
@@ -51,6 +55,7 @@ public static class ServicePlanServices
         services.AddScoped<PlanStructure>();
         services.AddScoped<ActionLineages>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<ServicePlan.People.PlanPeople>();
         services.AddScoped<ProgressRecording>();
         services.AddScoped<ProgressBatch>();
         services.AddScoped<CommentEditing>();

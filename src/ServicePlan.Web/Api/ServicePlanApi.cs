@@ -91,6 +91,7 @@ public static class ServicePlanApi
         api.MapPlanHeaderApi();
         api.MapReviewsApi();
         api.MapStructureApi();
+        api.MapPeopleApi();
     }
 }
 

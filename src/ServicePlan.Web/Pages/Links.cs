@@ -131,6 +131,18 @@ public static class Links
 
     public static string RemoveStructureAction(Guid planId, Guid actionId) => $"/plans/{planId}/structure/actions/{actionId}/remove";
 
+    // The plan's people and their accounts; a lead's own team page
+
+    public static string PlanPeople(Guid planId) => $"/plans/{planId}/people";
+
+    public static string PlanPerson(Guid planId, Guid personId) => $"/plans/{planId}/people/{personId}";
+
+    /// <summary>Merging a person into another: with <paramref name="into"/> the "Are you sure", without it the choice of whom.</summary>
+    public static string MergePerson(Guid planId, Guid personId, Guid? into = null) =>
+        $"/plans/{planId}/people/{personId}/merge" + (into is { } i ? $"?into={i}" : "");
+
+    public static string Team() => "/team";
+
     // Actions and their progress
 
     public static string Action(Guid actionId) => $"/actions/{actionId}";
@@ -223,6 +235,14 @@ public static class Links
     public static string ChangePassword() => "/account/change-password";
 
     public static string ApiKeys() => "/account/api-keys";
+
+    /// <summary>An invitation's or password reset's one-time link, as <see cref="ServicePlan.Users.Invitations"/> makes it.</summary>
+    public static string SetPassword(string userId, string token) => ServicePlan.Users.Invitations.SetPasswordPath(userId, token);
+
+    public static string SetPasswordDone(bool signedIn) => "/users/set-password?done=true" + (signedIn ? "&signedIn=true" : "");
+
+    /// <summary>A path with this site's address in front, for a link people copy into an e-mail of their own.</summary>
+    public static string OnThisSite(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
 
     // Administration
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePlan.Audit;
 using ServicePlan.Database;
+using ServicePlan.People;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Reviews;
@@ -215,8 +216,16 @@ public sealed class PlanImporter(ServicePlanDbContext db, TimeProvider clock)
             .GroupBy(u => u.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
+        // A person already linked in the organisation's other plans (last year's) keeps that link, the owner's own choice.
+        var linked = await db.People.AsNoTracking()
+            .Where(p => p.UserId != null && db.Plans.Any(other => other.Id == p.PlanId && other.OrganisationId == request.OrganisationId))
+            .Select(p => new LinkedPerson(p.Name, p.Initials, p.UserId!))
+            .ToListAsync(ct);
         foreach (var person in parsed.People)
-            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = person.Name, Initials = person.Initials, Role = person.Role, UserId = accounts.GetValueOrDefault(person.Name.Trim()) });
+        {
+            var userId = PersonNames.AccountFor(new NamedPerson(person.Name, person.Initials, person.Role), linked) ?? accounts.GetValueOrDefault(person.Name.Trim());
+            plan.People.Add(new PlanPerson { PlanId = plan.Id, Name = person.Name, Initials = person.Initials, Role = person.Role, UserId = userId });
+        }
 
         // The sheet is a record of where the plan stood, so its ratings and comments are kept as a closed review.
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServicePlan.People;
 using ServicePlan.Plans;
 using ServicePlan.Progress;
 using ServicePlan.Sources;
@@ -31,8 +32,12 @@ public static class PlanSheetParser
         ResolveTitleAndPeriod(result, options, blockRows);
         ReadTable(sheet.Rows.Skip(headerIndex + 1), header, blockRows, result);
 
-        if (result.People.Count == 0)
-            result.People.AddRange(PeopleFromLeads(result.Actions.Select(a => a.Who)));
+        // With no list of people in the sheet, each lead named in "Who?" becomes one; either way each person once.
+        var people = result.People.Count == 0
+            ? PersonNames.FromLeads(result.Actions.Select(a => a.Who))
+            : PersonNames.Distinct(result.People.Select(p => new NamedPerson(p.Name, p.Initials, p.Role)));
+        result.People.Clear();
+        result.People.AddRange(people.Select(p => new ParsedPerson(p.Name, p.Initials, p.Role)));
         if (!result.Actions.Any() && !result.HasErrors)
             result.Errors.Add(new ImportIssue(header.Row, "", $"The sheet \"{sheet.Name}\" has the plan's headings in row {header.Row} but no actions under them."));
         return result;
@@ -260,20 +265,5 @@ public static class PlanSheetParser
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
             .Select(line => string.Join(' ', line.Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)));
         return string.Join('\n', lines).Trim('\n', ' ');
-    }
-
-    private static IEnumerable<ParsedPerson> PeopleFromLeads(IEnumerable<string> whoTexts)
-    {
-        // With no list of people in the sheet, each lead named in "Who?" becomes one, as first written.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var who in whoTexts)
-        {
-            foreach (var part in who.Split(LeadMatcher.Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var name = string.Join(' ', part.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                if (name.Length is > 0 and <= 60 && seen.Add(name))
-                    yield return new ParsedPerson(name, name, null);
-            }
-        }
     }
 }

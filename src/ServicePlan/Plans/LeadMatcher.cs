@@ -1,10 +1,12 @@
+using ServicePlan.People;
+
 namespace ServicePlan.Plans;
 
 /// <summary>Finds the plan's people named by a "Who?" cell, which real plans write loosely: "HOS", "hos &amp; management team", "HS/AM/ SaC".</summary>
 public static class LeadMatcher
 {
     /// <summary>What joins several leads in one "Who?" cell.</summary>
-    public static readonly string[] Separators = ["&", ",", "/", ";", "+", " and "];
+    public static readonly string[] Separators = PersonNames.Separators;
 
     public static IReadOnlyList<PlanPerson> Match(string? whoText, IEnumerable<PlanPerson> people)
     {
@@ -13,23 +15,19 @@ public static class LeadMatcher
             return [];
 
         // A team's own name can contain a separator ("CSC & EH Management Team"), so try the whole text first.
-        var whole = candidates.Where(p => Names(p, whoText)).ToList();
+        var whole = Exactly(whoText, candidates);
         if (whole.Count > 0)
             return whole;
 
         var parts = whoText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return candidates.Where(p => parts.Any(part => Names(p, part))).ToList();
+        return candidates.Where(p => parts.Any(part => Exactly(part, candidates).Contains(p))).ToList();
     }
 
-    private static bool Names(PlanPerson person, string text)
+    /// <summary>Those the text names by initials, name or role first; only when nobody is, those it names more loosely (a name's initials, a team's name's end).</summary>
+    private static List<PlanPerson> Exactly(string text, List<PlanPerson> people)
     {
-        var wanted = Normalise(text);
-        return wanted.Length > 0 &&
-            (Normalise(person.Initials) == wanted || Normalise(person.Name) == wanted || Normalise(person.Role) == wanted);
+        var key = PersonNames.Key(PersonNames.SplitBracketed(text).Name);
+        var exact = people.Where(p => key.Length > 0 && (PersonNames.Key(p.Initials) == key || PersonNames.Key(p.Name) == key || PersonNames.Key(p.Role) == key)).ToList();
+        return exact.Count > 0 ? exact : people.Where(p => PersonNames.Names(text, p.Name, p.Initials, p.Role)).ToList();
     }
-
-    private static string Normalise(string? text) =>
-        string.Join(' ', (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .TrimEnd('.', ':')
-            .ToUpperInvariant();
 }

@@ -13,4 +13,7 @@ public sealed class PlanPerson
 
     /// <summary>The sign-in account of this person, when they have one; a Lead may update only actions they lead.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>Concurrency token: two owners linking or merging the same person at once cannot both win.</summary>
+    public int Version { get; set; }
 }

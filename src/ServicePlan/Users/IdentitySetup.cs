@@ -18,5 +18,8 @@ public static class IdentitySetup
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
+
+        // Invitations and password resets: a link that works once, for a week (see PasswordLinkTokenProvider).
+        options.Tokens.PasswordResetTokenProvider = PasswordLinkTokenProvider.Name;
     }
 }

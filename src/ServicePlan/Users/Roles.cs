@@ -35,6 +35,35 @@ public static class Roles
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
+    /// <summary>
+    /// What people call the role, on every page and in the command line's output: "Administrator", "Plan owner",
+    /// "Lead", "Viewer". The constants above stay what is stored, so accounts and API keys made before keep working.
+    /// </summary>
+    public static string DisplayName(string role) => role switch
+    {
+        Admin => "Administrator",
+        PlanOwner => "Plan owner",
+        Lead => "Lead",
+        Viewer => "Viewer",
+        _ => role,
+    };
+
+    /// <summary>
+    /// The stored role for what someone typed: the stored name ("PlanOwner") or what people call it ("Plan owner"),
+    /// in any case and spacing; null for anything else.
+    /// </summary>
+    public static string? Parse(string? text)
+    {
+        var typed = Squash(text);
+        return typed.Length == 0 ? null : All.FirstOrDefault(role => Squash(role) == typed || Squash(DisplayName(role)) == typed);
+    }
+
+    /// <summary>The roles as people call them, for messages listing what may be typed: "Administrator, Plan owner, Lead, Viewer".</summary>
+    public static string DisplayNames => string.Join(", ", All.Select(DisplayName));
+
+    private static string Squash(string? text) =>
+        new((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '_')).Select(char.ToLowerInvariant).ToArray());
+
     /// <summary>Owners and admins may update any action; a lead only those they lead; a viewer none.</summary>
     public static bool MayAddProgress(IEnumerable<string> userRoles, bool leadsTheAction)
     {

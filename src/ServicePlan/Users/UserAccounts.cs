@@ -19,8 +19,8 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ServicePlan
     {
         if (EmailAddresses.Problem(email) is { } notAnAddress)
             return new AddUserResult.Refused([notAnAddress + "."]);
-        if (!Roles.IsKnown(role))
-            return new AddUserResult.Refused([$"\"{role}\" is not a role. Use one of: {string.Join(", ", Roles.All)}."]);
+        if (Roles.Parse(role) is not { } stored)
+            return new AddUserResult.Refused([$"\"{role}\" is not a role. Use one of: {Roles.DisplayNames}."]);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
             return new AddUserResult.Refused(["The organisation does not exist."]);
 
@@ -36,8 +36,8 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ServicePlan
         };
         var created = await users.CreateAsync(user, password is { Length: > 0 } ? password : generated!);
         if (!created.Succeeded)
-            return new AddUserResult.Refused(created.Errors.Select(e => e.Description).ToList());
-        await users.AddToRoleAsync(user, role);
+            return new AddUserResult.Refused(AccountMessages.Describe(created.Errors).Select(e => e + ".").ToList());
+        await users.AddToRoleAsync(user, stored);
         return new AddUserResult.Added(user, generated);
     }
 

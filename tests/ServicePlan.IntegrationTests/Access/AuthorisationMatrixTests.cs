@@ -128,6 +128,7 @@ public static partial class AuthorisationMatrix
     private static readonly Dictionary<string, string> NoSection = new() { ["sectionId"] = "00000000-0000-7000-8000-0000000000a1" };
     private static readonly Dictionary<string, string> NoObjective = new() { ["objectiveId"] = "00000000-0000-7000-8000-0000000000a2" };
     private static readonly Dictionary<string, string> NoAction = new() { ["actionId"] = "00000000-0000-7000-8000-0000000000a3" };
+    private static readonly Dictionary<string, string> NoPerson = new() { ["personId"] = "00000000-0000-7000-8000-0000000000a4" };
 
     /// <summary>Keyed "METHOD /route/pattern", with "?handler=Name" for a named page handler.</summary>
     public static readonly IReadOnlyDictionary<string, MatrixRow> Table = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
@@ -142,6 +143,11 @@ public static partial class AuthorisationMatrix
         ["POST /error/{code:int?}"] = new(Expected.Public, NotFoundCode, HttpStatusCode.NotFound),
         ["GET /health"] = new(Expected.Public),
         ["GET /accessibility"] = new(Expected.Public),
+
+        // An invitation's or password reset's one-time link is opened before its person can sign in; without a valid
+        // link the page says the link cannot be used.
+        ["GET /users/set-password"] = new(Expected.Public),
+        ["POST /users/set-password"] = new(Expected.Public),
 
         // Single sign-on is reachable without an account, and is off here (and by default): 404 to everyone.
         ["GET /account/sign-in/external"] = new(Expected.Public, AllowedStatus: HttpStatusCode.NotFound),
@@ -219,6 +225,17 @@ public static partial class AuthorisationMatrix
         ["POST /plans/{planId:guid}/structure/actions/{actionId:guid}/move"] = new(Expected.Editors),
         ["GET /plans/{planId:guid}/structure/actions/{actionId:guid}/remove"] = new(Expected.Editors),
         ["POST /plans/{planId:guid}/structure/actions/{actionId:guid}/remove"] = new(Expected.Editors, NoAction, HttpStatusCode.NotFound),
+
+        // The plan's people and their accounts: owners and admins, on a person who is not there (PeopleTests do the work).
+        // A lead's team page: anyone signed in (it lists what their account leads, which may be nothing).
+        ["GET /plans/{planId:guid}/people"] = new(Expected.Editors),
+        ["GET /plans/{planId:guid}/people/{personId:guid}"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Link"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Unlink"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/people/{personId:guid}?handler=Invite"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["GET /plans/{planId:guid}/people/{personId:guid}/merge"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["POST /plans/{planId:guid}/people/{personId:guid}/merge"] = new(Expected.Editors, NoPerson, HttpStatusCode.NotFound),
+        ["GET /team"] = new(Expected.SignedIn),
 
         // Whether the committee receives exempt papers: an organisation setting, for admins.
         ["POST /admin/users?handler=ExemptPapers"] = new(Expected.Admins),
@@ -302,6 +319,9 @@ public static partial class AuthorisationMatrix
         ["POST /api/plans/{planId:guid}/actions"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.BadRequest),
         ["PATCH /api/actions/{actionId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
         ["DELETE /api/actions/{actionId:guid}"] = new(Expected.ApiEditors, AllowedStatus: HttpStatusCode.PreconditionRequired),
+        // A plan's people through the API: anyone signed in lists them; owners and admins link one to an account.
+        ["GET /api/plans/{planId:guid}/people"] = new(Expected.Api),
+        ["POST /api/plans/{planId:guid}/people/{personId:guid}/link"] = new(Expected.ApiEditors, NoPerson, HttpStatusCode.NotFound),
         ["GET /openapi/{documentName}.json"] = new(Expected.Api, new Dictionary<string, string> { ["documentName"] = "v1" }),
 
         // Reviews through the API, as the Reviews pages: anyone signed in reads, owners and admins open and close. An

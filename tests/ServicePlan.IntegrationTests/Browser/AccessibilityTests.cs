@@ -42,6 +42,33 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task People_pages_have_no_violations()
+    {
+        var page = await browser.SignedInPageAsync(Roles.PlanOwner);
+        var plan = await browser.PlanAsync();
+        List<Guid> people;
+        await using (var db = browser.Database.CreateContext())
+            people = await db.People.Where(p => p.PlanId == plan.Id).OrderBy(p => p.Name).Select(p => p.Id).Take(2).ToListAsync();
+        foreach (var url in new[] { $"/plans/{plan.Id}/people", $"/plans/{plan.Id}/people/{people[0]}", $"/plans/{plan.Id}/people/{people[0]}/merge", $"/plans/{plan.Id}/people/{people[0]}/merge?into={people[1]}" })
+        {
+            await page.GotoAsync(url);
+            await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        }
+
+        await page.GotoAsync($"/plans/{plan.Id}/people/{people[0]}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link to this account" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync($"/plans/{plan.Id}/people/{people[0]}/merge?into=00000000-0000-7000-8000-0000000000a4");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+
+        var lead = await browser.SignedInPageAsync(Roles.Lead);
+        await lead.GotoAsync("/team");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(lead);
+        await lead.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Forms_have_no_violations_before_and_after_validation()
     {
         var page = await browser.SignedInPageAsync(Roles.Admin);

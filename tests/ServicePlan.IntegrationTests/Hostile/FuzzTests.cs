@@ -104,6 +104,10 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/plans/{plan}/structure/objectives/{guid}/actions/add",
         "/plans/{plan}/structure/actions/{action}/move",
         "/plans/{plan}/structure/actions/{action}/remove",
+        "/plans/{plan}/people",
+        "/plans/{plan}/people/{guid}",
+        "/plans/{plan}/people/{guid}/merge?into={guid}",
+        "/team",
     };
 
     /// <summary>

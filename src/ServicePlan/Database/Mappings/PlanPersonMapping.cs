@@ -15,5 +15,6 @@ public sealed class PlanPersonMapping : IEntityTypeConfiguration<PlanPerson>
         builder.Property(p => p.Role).HasMaxLength(FieldLengths.PersonRole);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.UserId);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

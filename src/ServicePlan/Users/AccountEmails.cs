@@ -1,0 +1,102 @@
+using System.Net;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using ServicePlan.Reminders;
+
+namespace ServicePlan.Users;
+
+/// <summary>
+/// The e-mails about someone's account: an invitation to set their first password, and a password reset. They go
+/// through the mail server the reminders use (the "Reminders" settings), and only when that is turned on.
+/// </summary>
+public static class AccountEmails
+{
+    /// <summary>Whether account e-mails can be sent: the reminders' mail settings are on and complete.</summary>
+    public static bool CanSend(ReminderOptions settings) => settings.Enabled && settings.Problems().Count == 0;
+
+    /// <summary>The link's full address in an e-mail: the app's address from the settings, then the path.</summary>
+    public static string FullLink(ReminderOptions settings, string path) => settings.AppUrl.TrimEnd('/') + path;
+
+    public static MimeMessage Invitation(ReminderOptions settings, string name, string email, string invitedBy, string path) =>
+        Compose(settings, name, email, "You have been invited to ServicePlan",
+        [
+            $"{invitedBy} has given you an account on ServicePlan, where your service keeps its Service Development Plan. You can update the progress of the actions you lead.",
+            "To start, choose your password:",
+        ],
+        FullLink(settings, path),
+        [
+            $"The link works once, for {PasswordLinkTokenProvider.Lifetime.Days} days. After that, ask whoever invited you for a new one.",
+            $"You will sign in with this e-mail address, {email}.",
+        ]);
+
+    public static MimeMessage PasswordReset(ReminderOptions settings, string name, string email, string path) =>
+        Compose(settings, name, email, "Choose a new ServicePlan password",
+        [
+            "Your ServicePlan administrator has sent you a link to choose a new password:",
+        ],
+        FullLink(settings, path),
+        [
+            $"The link works once, for {PasswordLinkTokenProvider.Lifetime.Days} days. Your current password keeps working until you choose a new one.",
+            "If you did not expect this e-mail, tell your ServicePlan administrator.",
+        ]);
+
+    /// <summary>Sends one e-mail; false, having sent nothing, when the mail server could not be reached or refused it.</summary>
+    public static async Task<bool> SendAsync(ReminderOptions settings, MimeMessage message, CancellationToken ct)
+    {
+        using var smtp = new SmtpClient();
+        try
+        {
+            await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+                await smtp.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", ct);
+            await smtp.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SslHandshakeException or AuthenticationException
+                                       or SmtpCommandException or SmtpProtocolException or MailKit.ServiceNotConnectedException)
+        {
+            return false;
+        }
+
+        try
+        {
+            await smtp.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException)
+        {
+            // The e-mail was handed over before this.
+        }
+
+        return true;
+    }
+
+    private static MimeMessage Compose(ReminderOptions settings, string name, string email, string subject, string[] before, string link, string[] after)
+    {
+        var text = new System.Text.StringBuilder();
+        var html = new System.Text.StringBuilder();
+        foreach (var paragraph in new[] { $"Dear {name}," }.Concat(before))
+        {
+            text.Append(paragraph).Append("\n\n");
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
+        }
+
+        text.Append(link).Append("\n\n");
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(link)).Append("</a></p>\n");
+        foreach (var paragraph in after.Append("This is an automatic e-mail from ServicePlan. Please do not reply to it."))
+        {
+            text.Append(paragraph).Append("\n\n");
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
+        }
+
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(new MailboxAddress(name, email));
+        message.Subject = subject;
+        message.Body = new BodyBuilder
+        {
+            TextBody = text.ToString().TrimEnd() + "\n",
+            HtmlBody = $"<!DOCTYPE html>\n<html lang=\"en-GB\">\n<body style=\"font-family: Arial, sans-serif\">\n{html}</body>\n</html>\n",
+        }.ToMessageBody();
+        return message;
+    }
+}

@@ -71,6 +71,7 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.RedactNarrativeParagraph(A, "Background", 2), $"/reviews/{A}/narrative/redact/Background/2", "/Redaction/RedactNarrativeParagraph" },
         { Links.MyActions(), "/my-actions", "/Progress/MyActions" },
         { Links.SetPassword("user-1", "a-b_c"), "/users/set-password?user=user-1&token=a-b_c", "/Users/SetPassword" },
+        { Links.User("user-1"), "/admin/users/user-1", "/Users/Show" },
         { Links.SetPasswordDone(signedIn: true), "/users/set-password?done=true&signedIn=true", "/Users/SetPassword" },
         { Links.Reviews(A), $"/plans/{A}/reviews", "/Reviews/Index" },
         { Links.Review(A), $"/reviews/{A}", "/Reviews/Show" },

@@ -28,7 +28,8 @@ public static class ServicePlanApp
         // The library registered the accounts (IdentityCore, its stores and password rules); the web app adds signing in.
         services.AddIdentity<ApplicationUser, IdentityRole>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>();
+            .AddClaimsPrincipalFactory<ServicePlanClaimsFactory>()
+            .AddSignInManager<ServicePlanSignInManager>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -47,6 +48,9 @@ public static class ServicePlanApp
                 // Scripts calling the API want a status code, not the sign-in page.
                 OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+
+                // Every request, not Identity's every 30 minutes: deactivation and role changes apply at once.
+                OnValidatePrincipal = SignedInAccountCheck.ValidateAsync,
             };
         });
 

@@ -41,6 +41,7 @@ public static class ServicePlanServices
         services.AddDataProtection();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Invitations>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeys>();
 
         services.AddScoped<PlanQueries>();

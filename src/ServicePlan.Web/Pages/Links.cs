@@ -250,6 +250,9 @@ public static class Links
 
     public static string AddUser() => "/admin/users/add";
 
+    /// <summary>One account, for an administrator: role, deactivation, password reset, lock-out.</summary>
+    public static string User(string userId) => "/admin/users/" + Uri.EscapeDataString(userId);
+
     public static string Audit() => "/admin/audit";
 
     /// <summary>The audit trail searched by its filters, all of them always in the query so that pages of it keep the search.</summary>

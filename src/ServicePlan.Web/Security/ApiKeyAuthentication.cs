@@ -67,6 +67,10 @@ public sealed class ApiKeyHandler(
         if (user is null)
             return AuthenticateResult.Fail("The API key is not valid.");
 
+        // A deactivated account's keys stop with it, and work again if it is reactivated.
+        if (user.IsDeactivated)
+            return AuthenticateResult.Fail("The account is deactivated.");
+
         // A locked-out account's keys stop with its password: lockout is how an admin stops someone now.
         if (await users.IsLockedOutAsync(user))
             return AuthenticateResult.Fail("The account is locked.");

@@ -130,6 +130,10 @@ public static partial class AuthorisationMatrix
     private static readonly Dictionary<string, string> NoAction = new() { ["actionId"] = "00000000-0000-7000-8000-0000000000a3" };
     private static readonly Dictionary<string, string> NoPerson = new() { ["personId"] = "00000000-0000-7000-8000-0000000000a4" };
 
+    // An account that is not there, so that no row changes a real one: admins get past sign-in and role to a 404
+    // (UserAdministrationTests do the work).
+    private static readonly Dictionary<string, string> NoUser = new() { ["userId"] = "no-such-user" };
+
     /// <summary>Keyed "METHOD /route/pattern", with "?handler=Name" for a named page handler.</summary>
     public static readonly IReadOnlyDictionary<string, MatrixRow> Table = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
     {
@@ -293,6 +297,12 @@ public static partial class AuthorisationMatrix
         ["GET /admin/users"] = new(Expected.Admins),
         ["GET /admin/users/add"] = new(Expected.Admins),
         ["POST /admin/users/add"] = new(Expected.Admins),
+        ["GET /admin/users/{userId}"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
+        ["POST /admin/users/{userId}?handler=Role"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
+        ["POST /admin/users/{userId}?handler=Deactivate"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
+        ["POST /admin/users/{userId}?handler=Reactivate"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
+        ["POST /admin/users/{userId}?handler=Unlock"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
+        ["POST /admin/users/{userId}?handler=ResetPassword"] = new(Expected.Admins, NoUser, HttpStatusCode.NotFound),
         ["GET /admin/audit"] = new(Expected.Admins),
         ["GET /admin/audit?handler=Export"] = new(Expected.Admins),
 

@@ -87,6 +87,12 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync("/admin/users/add");
         await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync("/admin/users");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Locator("table a").First.ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GotoAsync("/users/set-password");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.GotoAsync("/account/change-password");
         await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();

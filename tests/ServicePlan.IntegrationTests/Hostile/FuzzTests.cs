@@ -79,6 +79,8 @@ public sealed class FuzzTests(ServicePlanAppFixture app, ITestOutputHelper outpu
         "/admin/audit?Entity={text}&Who={text}&From={text}&To={text}&Text={text}&older={int}&handler=Export",
         "/account/sign-in?ReturnUrl={text}",
         "/account/change-password?changed={bool}",
+        "/users/set-password?user={text}&token={text}&done={bool}",
+        "/admin/users/{text}",
         "/sources?kind={text}",
         "/plans/{plan}/rollover?Period={text}",
 

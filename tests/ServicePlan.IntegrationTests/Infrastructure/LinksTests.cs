@@ -78,6 +78,7 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.MergePerson(A, B, A), $"/plans/{A}/people/{B}/merge?into={A}", "/People/Merge" },
         { Links.Team(), "/team", "/People/Team" },
         { Links.SetPassword("user-1", "a-b_c"), "/users/set-password?user=user-1&token=a-b_c", "/Users/SetPassword" },
+        { Links.User("user-1"), "/admin/users/user-1", "/Users/Show" },
         { Links.SetPasswordDone(signedIn: true), "/users/set-password?done=true&signedIn=true", "/Users/SetPassword" },
         { Links.Reviews(A), $"/plans/{A}/reviews", "/Reviews/Index" },
         { Links.Review(A), $"/reviews/{A}", "/Reviews/Show" },

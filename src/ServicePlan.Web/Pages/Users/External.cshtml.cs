@@ -9,7 +9,7 @@ namespace ServicePlan.Web.Pages.Users;
 /// ServicePlan account with their e-mail address. Someone with no account is told to ask for one, never given one.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> users, SingleSignOnSettings settings) : PageModel
+public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> users, SingleSignOnSettings settings, UserAdministration administration) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -36,7 +36,12 @@ public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, 
 
         var linked = await signInManager.ExternalLoginSignInAsync(login.LoginProvider, login.ProviderKey, isPersistent: false, bypassTwoFactor: true);
         if (linked.Succeeded)
+        {
+            if (await users.FindByLoginAsync(login.LoginProvider, login.ProviderKey) is { } known)
+                await administration.RecordSignInAsync(known.Id, HttpContext.RequestAborted);
             return LocalRedirect(back);
+        }
+
         if (linked.IsLockedOut)
         {
             Problem = "Your ServicePlan account is locked. Try again in 15 minutes.";
@@ -52,8 +57,15 @@ public sealed class ExternalModel(SignInManager<ApplicationUser> signInManager, 
             return Page();
         }
 
+        if (!await signInManager.CanSignInAsync(user))
+        {
+            Problem = "Your ServicePlan account has been deactivated. Ask your ServicePlan administrator if you need it again.";
+            return Page();
+        }
+
         await users.AddLoginAsync(user, login);
         await signInManager.SignInAsync(user, isPersistent: false);
+        await administration.RecordSignInAsync(user.Id, HttpContext.RequestAborted);
         return LocalRedirect(back);
     }
 }

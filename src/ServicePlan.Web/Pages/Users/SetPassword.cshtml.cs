@@ -8,7 +8,7 @@ namespace ServicePlan.Web.Pages.Users;
 /// changing it) and is signed in. A link that has been used, has expired or was never right says so, and what to do.
 /// </summary>
 [AllowAnonymous]
-public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signInManager, IOptions<IdentityOptions> identity) : PageModel
+public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signInManager, IOptions<IdentityOptions> identity, UserAdministration administration) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
@@ -83,7 +83,10 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInM
 
         var signedIn = await signInManager.CanSignInAsync(user);
         if (signedIn)
+        {
             await signInManager.SignInAsync(user, isPersistent: false);
+            await administration.RecordSignInAsync(user.Id, HttpContext.RequestAborted);
+        }
 
         return Redirect(Links.SetPasswordDone(signedIn));
     }
@@ -93,7 +96,7 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInM
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token))
             return null;
         var user = await users.FindByIdAsync(UserId);
-        return user is not null
+        return user is { IsDeactivated: false }
             && await users.VerifyUserTokenAsync(user, identity.Value.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, Token)
             ? user
             : null;

@@ -3,7 +3,7 @@ using ServicePlan.Web.Security;
 
 namespace ServicePlan.Web.Pages.Users;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, SingleSignOnSettings singleSignOn) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, SingleSignOnSettings singleSignOn, UserAdministration administration) : PageModel
 {
     public SingleSignOnSettings SingleSignOn => singleSignOn;
 
@@ -28,7 +28,11 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signInManager, Si
 
         var result = await signInManager.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            if (await signInManager.UserManager.FindByEmailAsync(Input.Email!.Trim()) is { } user)
+                await administration.RecordSignInAsync(user.Id, HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Links.Plans());
+        }
 
         // One message for unknown email and wrong password, so sign-in does not reveal who has an account.
         ModelState.AddModelError("Input.Email", result.IsLockedOut

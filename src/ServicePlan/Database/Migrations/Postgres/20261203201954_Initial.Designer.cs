@@ -12,8 +12,8 @@ using ServicePlan.Database;
 namespace ServicePlan.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresServicePlanDbContext))]
-    [Migration("20261203190359_ProgressEnteredOnBehalf")]
-    partial class ProgressEnteredOnBehalf
+    [Migration("20261203201954_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -616,6 +616,10 @@ namespace ServicePlan.Database.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
@@ -1128,6 +1132,9 @@ namespace ServicePlan.Database.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1138,6 +1145,9 @@ namespace ServicePlan.Database.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -33,6 +33,8 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSignInAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -67,6 +69,7 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -79,7 +82,8 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CommitteeReceivesExemptPapers = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,6 +107,25 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionListSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    HiddenColumns = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Compact = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListSettings", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ActionListSettings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -237,6 +260,7 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     PreviousPlanId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RolledOverAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArchivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -319,7 +343,8 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Initials = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,6 +375,7 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     OpenedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WrittenByImport = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -370,7 +396,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -450,6 +479,28 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewSnapshots",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousReviewId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PreviousLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PreviousDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TakenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshots", x => x.ReviewId);
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshots_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SentReminders",
                 columns: table => new
                 {
@@ -478,7 +529,10 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Aim = table.Column<string>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,6 +542,35 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         column: x => x.SectionId,
                         principalTable: "Sections",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSnapshotActions",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DoesWhat = table.Column<string>(type: "TEXT", nullable: false),
+                    Previous = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Current = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: false),
+                    CommentUpdateId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedHere = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsNew = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsOverdue = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshotActions", x => new { x.ReviewId, x.ActionId });
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshotActions_ReviewSnapshots_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ReviewSnapshots",
+                        principalColumn: "ReviewId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -512,6 +595,8 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     ExemptParagraph = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PredecessorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -586,6 +671,45 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalDataConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Where = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Found = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConfirmedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressUpdates",
                 columns: table => new
                 {
@@ -596,9 +720,12 @@ namespace ServicePlan.Database.Migrations.Sqlite
                     Comment = table.Column<string>(type: "TEXT", nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     AuthorUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    EnteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EnteredByUserId = table.Column<string>(type: "TEXT", nullable: true),
                     RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IsExempt = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExemptParagraph = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    ExemptParagraph = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -615,6 +742,34 @@ namespace ServicePlan.Database.Migrations.Sqlite
                         principalTable: "Reviews",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgressUpdateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_ProgressUpdates_ProgressUpdateId",
+                        column: x => x.ProgressUpdateId,
+                        principalTable: "ProgressUpdates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -702,6 +857,16 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 columns: new[] { "PlanId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ActionId",
+                table: "CommentVersions",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ProgressUpdateId_ReplacedAtUtc",
+                table: "CommentVersions",
+                columns: new[] { "ProgressUpdateId", "ReplacedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objectives_SectionId_Order",
                 table: "Objectives",
                 columns: new[] { "SectionId", "Order" });
@@ -720,6 +885,21 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 name: "IX_People_UserId",
                 table: "People",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_ActionId",
+                table: "PersonalDataConfirmations",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_OrganisationId_ConfirmedAtUtc",
+                table: "PersonalDataConfirmations",
+                columns: new[] { "OrganisationId", "ConfirmedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_PlanId",
+                table: "PersonalDataConfirmations",
+                column: "PlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataDecisions_ReviewId_Location_Found",
@@ -761,6 +941,11 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewSnapshots_PlanId",
+                table: "ReviewSnapshots",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_PlanId_Order",
                 table: "Sections",
                 columns: new[] { "PlanId", "Order" });
@@ -790,6 +975,9 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 name: "ActionLeads");
 
             migrationBuilder.DropTable(
+                name: "ActionListSettings");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -811,16 +999,22 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CommentVersions");
+
+            migrationBuilder.DropTable(
                 name: "ObjectiveSources");
+
+            migrationBuilder.DropTable(
+                name: "PersonalDataConfirmations");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataDecisions");
 
             migrationBuilder.DropTable(
-                name: "ProgressUpdates");
+                name: "ReviewNarratives");
 
             migrationBuilder.DropTable(
-                name: "ReviewNarratives");
+                name: "ReviewSnapshotActions");
 
             migrationBuilder.DropTable(
                 name: "SentReminders");
@@ -835,16 +1029,22 @@ namespace ServicePlan.Database.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "ProgressUpdates");
+
+            migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "ReviewSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Actions");
 
             migrationBuilder.DropTable(
                 name: "Reviews");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Objectives");

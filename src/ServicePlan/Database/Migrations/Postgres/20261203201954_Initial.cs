@@ -34,6 +34,8 @@ namespace ServicePlan.Database.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "text", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSignInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -68,6 +70,7 @@ namespace ServicePlan.Database.Migrations.Postgres
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
                     PlanId = table.Column<Guid>(type: "uuid", nullable: true),
                     ActionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -80,7 +83,8 @@ namespace ServicePlan.Database.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CommitteeReceivesExemptPapers = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,6 +108,25 @@ namespace ServicePlan.Database.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionListSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    HiddenColumns = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Compact = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListSettings", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ActionListSettings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -238,6 +261,7 @@ namespace ServicePlan.Database.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     PreviousPlanId = table.Column<Guid>(type: "uuid", nullable: true),
                     RolledOverAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArchivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -320,7 +344,8 @@ namespace ServicePlan.Database.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Initials = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,6 +376,7 @@ namespace ServicePlan.Database.Migrations.Postgres
                     OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     OpenedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WrittenByImport = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -371,7 +397,10 @@ namespace ServicePlan.Database.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PlanId = table.Column<Guid>(type: "uuid", nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -451,6 +480,28 @@ namespace ServicePlan.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewSnapshots",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousReviewId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PreviousLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PreviousDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshots", x => x.ReviewId);
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshots_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SentReminders",
                 columns: table => new
                 {
@@ -479,7 +530,10 @@ namespace ServicePlan.Database.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SectionId = table.Column<Guid>(type: "uuid", nullable: false),
                     Aim = table.Column<string>(type: "text", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,6 +543,35 @@ namespace ServicePlan.Database.Migrations.Postgres
                         column: x => x.SectionId,
                         principalTable: "Sections",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSnapshotActions",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DoesWhat = table.Column<string>(type: "text", nullable: false),
+                    Previous = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Current = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: false),
+                    CommentUpdateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedHere = table.Column<bool>(type: "boolean", nullable: false),
+                    IsNew = table.Column<bool>(type: "boolean", nullable: false),
+                    IsOverdue = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSnapshotActions", x => new { x.ReviewId, x.ActionId });
+                    table.ForeignKey(
+                        name: "FK_ReviewSnapshotActions_ReviewSnapshots_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ReviewSnapshots",
+                        principalColumn: "ReviewId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -513,6 +596,8 @@ namespace ServicePlan.Database.Migrations.Postgres
                     ExemptParagraph = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PredecessorId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -587,6 +672,45 @@ namespace ServicePlan.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalDataConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Where = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Found = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConfirmedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PersonalDataConfirmations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressUpdates",
                 columns: table => new
                 {
@@ -597,9 +721,12 @@ namespace ServicePlan.Database.Migrations.Postgres
                     Comment = table.Column<string>(type: "text", nullable: false),
                     AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    EnteredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EnteredByUserId = table.Column<string>(type: "text", nullable: true),
                     RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     IsExempt = table.Column<bool>(type: "boolean", nullable: false),
-                    ExemptParagraph = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    ExemptParagraph = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -616,6 +743,34 @@ namespace ServicePlan.Database.Migrations.Postgres
                         principalTable: "Reviews",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgressUpdateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommentVersions_ProgressUpdates_ProgressUpdateId",
+                        column: x => x.ProgressUpdateId,
+                        principalTable: "ProgressUpdates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -703,6 +858,16 @@ namespace ServicePlan.Database.Migrations.Postgres
                 columns: new[] { "PlanId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ActionId",
+                table: "CommentVersions",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentVersions_ProgressUpdateId_ReplacedAtUtc",
+                table: "CommentVersions",
+                columns: new[] { "ProgressUpdateId", "ReplacedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objectives_SectionId_Order",
                 table: "Objectives",
                 columns: new[] { "SectionId", "Order" });
@@ -721,6 +886,21 @@ namespace ServicePlan.Database.Migrations.Postgres
                 name: "IX_People_UserId",
                 table: "People",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_ActionId",
+                table: "PersonalDataConfirmations",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_OrganisationId_ConfirmedAtUtc",
+                table: "PersonalDataConfirmations",
+                columns: new[] { "OrganisationId", "ConfirmedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataConfirmations_PlanId",
+                table: "PersonalDataConfirmations",
+                column: "PlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataDecisions_ReviewId_Location_Found",
@@ -762,6 +942,11 @@ namespace ServicePlan.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewSnapshots_PlanId",
+                table: "ReviewSnapshots",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_PlanId_Order",
                 table: "Sections",
                 columns: new[] { "PlanId", "Order" });
@@ -791,6 +976,9 @@ namespace ServicePlan.Database.Migrations.Postgres
                 name: "ActionLeads");
 
             migrationBuilder.DropTable(
+                name: "ActionListSettings");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -812,16 +1000,22 @@ namespace ServicePlan.Database.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CommentVersions");
+
+            migrationBuilder.DropTable(
                 name: "ObjectiveSources");
+
+            migrationBuilder.DropTable(
+                name: "PersonalDataConfirmations");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataDecisions");
 
             migrationBuilder.DropTable(
-                name: "ProgressUpdates");
+                name: "ReviewNarratives");
 
             migrationBuilder.DropTable(
-                name: "ReviewNarratives");
+                name: "ReviewSnapshotActions");
 
             migrationBuilder.DropTable(
                 name: "SentReminders");
@@ -836,16 +1030,22 @@ namespace ServicePlan.Database.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "ProgressUpdates");
+
+            migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "ReviewSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Actions");
 
             migrationBuilder.DropTable(
                 name: "Reviews");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Objectives");

@@ -149,6 +149,13 @@ public static class Links
 
     public static string MyActions() => "/my-actions";
 
+    /// <summary>
+    /// Update several actions of a plan in one form: the signed-in lead's own, or, with <paramref name="personId"/>,
+    /// a lead's entered on their behalf by an owner or admin.
+    /// </summary>
+    public static string QuickUpdate(Guid planId, Guid? personId = null) =>
+        personId is { } person ? $"/plans/{planId}/quick-update/{person}" : $"/plans/{planId}/quick-update";
+
     // Redaction: erasing words everywhere, by a plan owner or admin
 
     public static string RedactComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/redact";

@@ -179,6 +179,10 @@ public static partial class AuthorisationMatrix
         // Progress: leads on their own actions, owners and admins on any.
         ["GET /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
         ["POST /actions/{actionId:guid}/progress"] = new(Expected.ProgressWriters),
+        // Updating several at once: a lead their own (the matrix's lead leads its action), owners and admins any lead's.
+        // With no lead named it is the signed-in person's own actions; a post with every row blank gets the form's error.
+        ["GET /plans/{planId:guid}/quick-update/{personId:guid?}"] = new(Expected.ProgressWriters, new Dictionary<string, string> { ["personId"] = "" }),
+        ["POST /plans/{planId:guid}/quick-update/{personId:guid?}"] = new(Expected.ProgressWriters, new Dictionary<string, string> { ["personId"] = "" }),
 
         // Changing the plan: owners and admins.
         ["GET /actions/{actionId:guid}/edit"] = new(Expected.Editors),

@@ -70,6 +70,8 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
         { Links.RedactNarrative(A), $"/reviews/{A}/narrative/redact", "/Redaction/NarrativeParagraphs" },
         { Links.RedactNarrativeParagraph(A, "Background", 2), $"/reviews/{A}/narrative/redact/Background/2", "/Redaction/RedactNarrativeParagraph" },
         { Links.MyActions(), "/my-actions", "/Progress/MyActions" },
+        { Links.QuickUpdate(A), $"/plans/{A}/quick-update", "/Progress/QuickUpdate" },
+        { Links.QuickUpdate(A, B), $"/plans/{A}/quick-update/{B}", "/Progress/QuickUpdate" },
         { Links.Reviews(A), $"/plans/{A}/reviews", "/Reviews/Index" },
         { Links.Review(A), $"/reviews/{A}", "/Reviews/Show" },
         { Links.Narrative(A), $"/reviews/{A}/narrative", "/CommitteeReport/Narrative" },
@@ -178,7 +180,7 @@ public sealed class LinksTests(ServicePlanAppFixture app) : IClassFixture<Servic
             var value = values[parameter.Name!] as string;
             foreach (var constraint in parameter.InlineConstraints)
             {
-                if (constraint.Constraint == "guid" && !Guid.TryParse(value, out _))
+                if (constraint.Constraint == "guid" && (value is not null || !parameter.IsOptional) && !Guid.TryParse(value, out _))
                     return false;
                 if (constraint.Constraint == "int" && value is not null && !int.TryParse(value, out _))
                     return false;

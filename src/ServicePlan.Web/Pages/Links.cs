@@ -167,6 +167,13 @@ public static class Links
     /// <summary>The update sheet of one lead (a person of the plan).</summary>
     public static string UpdateSheetDownload(Guid planId, Guid personId) => $"/plans/{planId}/update-sheet?handler=Download&person={personId}";
 
+    /// <summary>
+    /// Update several actions of a plan in one form: the signed-in lead's own, or, with <paramref name="personId"/>,
+    /// a lead's entered on their behalf by an owner or admin.
+    /// </summary>
+    public static string QuickUpdate(Guid planId, Guid? personId = null) =>
+        personId is { } person ? $"/plans/{planId}/quick-update/{person}" : $"/plans/{planId}/quick-update";
+
     // Redaction: erasing words everywhere, by a plan owner or admin
 
     public static string RedactComment(Guid actionId, Guid updateId) => $"/actions/{actionId}/updates/{updateId}/redact";

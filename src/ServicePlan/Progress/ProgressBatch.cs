@@ -50,8 +50,8 @@ public sealed record ProgressProblem(Guid? ActionId, string? Ref, ProgressProble
     /// <summary>The update someone added since, for a <see cref="ProgressProblemKind.Conflict"/>.</summary>
     public NewerUpdate? Newer { get; init; }
 
-    /// <summary>The message naming the action: "Action 4.1: Select a rating".</summary>
-    public string Described => ActionId is null ? Message : $"{EntryChecks.PlaceOfAction(Ref)}: {Message}";
+    /// <summary>The message naming the action: "Action 4.1: Select a rating" (an action not found has no ref to name).</summary>
+    public string Described => Ref is null ? Message : $"{EntryChecks.PlaceOfAction(Ref)}: {Message}";
 }
 
 /// <summary>One update saved by a batch.</summary>
@@ -189,7 +189,7 @@ public sealed class ProgressBatch(ServicePlanDbContext db, TimeProvider clock)
         {
             if (!actions.TryGetValue(row.ActionId, out var action))
             {
-                problems.Add(new ProgressProblem(row.ActionId, null, ProgressProblemKind.NotFound, "This action was not found in the plan"));
+                problems.Add(new ProgressProblem(row.ActionId, null, ProgressProblemKind.NotFound, "One of the actions was not found in this plan"));
                 continue;
             }
 

@@ -195,6 +195,10 @@ public static partial class AuthorisationMatrix
         ["GET /plans/{planId:guid}/update-sheet?handler=Download"] = new(Expected.ProgressWriters),
         ["POST /plans/{planId:guid}/update-sheet?handler=Preview"] = new(Expected.ProgressWriters),
         ["POST /plans/{planId:guid}/update-sheet?handler=Apply"] = new(Expected.ProgressWriters),
+        // Updating several at once: a lead their own (the matrix's lead leads its action), owners and admins any lead's.
+        // With no lead named it is the signed-in person's own actions; a post with every row blank gets the form's error.
+        ["GET /plans/{planId:guid}/quick-update/{personId:guid?}"] = new(Expected.ProgressWriters, new Dictionary<string, string> { ["personId"] = "" }),
+        ["POST /plans/{planId:guid}/quick-update/{personId:guid?}"] = new(Expected.ProgressWriters, new Dictionary<string, string> { ["personId"] = "" }),
 
         // Changing the plan: owners and admins.
         ["GET /actions/{actionId:guid}/edit"] = new(Expected.Editors),

@@ -76,6 +76,29 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_leads_key_sending_just_a_rating_and_comment_gets_201_with_the_update_it_added()
+    {
+        var plan = await PlanAsync();
+        using var script = await ScriptAsync(Roles.Lead);
+
+        var response = await script.PostAsync($"/api/actions/{plan.SingleAction.Id}/progress",
+            new StringContent("""{"rating":"Amber","comment":"Sessions now run weekly."}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var update = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        await using var db = app.Database.CreateContext();
+        var saved = await db.ProgressUpdates.AsNoTracking().Where(u => u.ActionId == plan.SingleAction.Id && u.Comment == "Sessions now run weekly.").SingleAsync();
+        Assert.Equal(saved.Id, update.GetProperty("id").GetGuid());
+        Assert.Equal("Amber", update.GetProperty("rating").GetString());
+        Assert.Equal("Sessions now run weekly.", update.GetProperty("comment").GetString());
+        Assert.Equal(TestData.LeadName, update.GetProperty("author").GetString());
+        Assert.Equal("Q2 2024-25", update.GetProperty("review").GetString());
+        Assert.Equal(TestData.LeadName, saved.AuthorName);
+        Assert.Null(saved.EnteredByName);
+        Assert.Equal(Rating.Amber, (await app.TestData.ActionAsync(plan.SingleAction.Id)).CurrentRating);
+    }
+
+    [Fact]
     public async Task Field_problems_are_a_400_problem_with_the_forms_own_messages()
     {
         var plan = await PlanAsync();
@@ -111,6 +134,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
         var response = await script.PostAsJsonAsync($"/api/actions/{plan.SingleAction.Id}/progress", new { rating = "Red", comment = "Not mine." });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Single((await app.TestData.ActionAsync(plan.SingleAction.Id)).Updates);
     }
 
     [Fact]

@@ -99,6 +99,22 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task The_quick_update_form_has_no_violations_before_and_after_validation()
+    {
+        var page = await browser.SignedInPageAsync(Roles.PlanOwner);
+        var plan = await browser.TestData.CreatePlanAsync(p => p.WithOpenReview("Q1 2024-25").WithSection("Early Help", s => s
+            .WithAction(a => a.WithRef("4.1").WithLead("Morgan Hale").WithUpdate(ServicePlan.Progress.Rating.Green, "Guidance drafted."))
+            .WithAction(a => a.WithRef("4.2").WithLead("Morgan Hale"))));
+
+        await page.GotoAsync($"/plans/{plan.PlanId}/quick-update/{plan.PersonIds["Morgan Hale"]}");
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.GetByLabel("Comment on progress for action 4.1").FillAsync("Guidance agreed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save progress updates" }).ClickAsync();
+        await BrowserFixture.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Date_inputs_the_statement_and_ignored_filters_have_no_violations()
     {
         var page = await browser.SignedInPageAsync(Roles.PlanOwner);

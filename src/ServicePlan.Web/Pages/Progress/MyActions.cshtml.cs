@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ServicePlan.Web.Pages.Progress;
 
 /// <summary><see cref="OpenReview"/> is the plan's open review, if any; <see cref="UpdatedInOpenReview"/> whether this action has its update in it.</summary>
-public sealed record MyAction(Guid Id, string Ref, string PlanTitle, string DoesWhat, string DueText, Rating Rating, bool IsOverdue, bool IsDueSoon, string? OpenReview, bool UpdatedInOpenReview)
+public sealed record MyAction(Guid Id, string Ref, Guid PlanId, string PlanTitle, string DoesWhat, string DueText, Rating Rating, bool IsOverdue, bool IsDueSoon, string? OpenReview, bool UpdatedInOpenReview)
 {
     public bool NeedsUpdate => OpenReview is not null && !UpdatedInOpenReview;
 
@@ -56,6 +56,7 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
                 r.Action.Id,
                 r.Action.Ref,
                 r.Action.Order,
+                PlanId = p.Id,
                 PlanTitle = p.Title,
                 r.Action.DoesWhat,
                 r.Action.DueText,
@@ -68,7 +69,7 @@ public sealed class MyActionsModel(ServicePlanDbContext db, ActionQueries action
             .OrderBy(a => a.PlanTitle).ThenBy(a => a.Order)
             .ToListAsync(ct);
 
-        Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanTitle, a.DoesWhat, a.DueText, a.Rating,
+        Actions = rows.Select(a => new MyAction(a.Id, a.Ref, a.PlanId, a.PlanTitle, a.DoesWhat, a.DueText, a.Rating,
             DueDate.IsOverdue(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             DueDate.IsDueSoon(a.DueKind, a.DueOn, today, a.Rating == Rating.Blue),
             a.OpenReview, a.UpdatedInOpenReview)).ToList();

@@ -79,7 +79,7 @@ public sealed class ProgressApiTests(ServicePlanAppFixture app) : IClassFixture<
     public async Task A_leads_key_sending_just_a_rating_and_comment_gets_201_with_the_update_it_added()
     {
         var plan = await PlanAsync();
-        using var script = await ScriptAsync(Roles.Lead);
+        using var script = await app.ScriptAsync(Roles.Lead);
 
         var response = await script.PostAsync($"/api/actions/{plan.SingleAction.Id}/progress",
             new StringContent("""{"rating":"Amber","comment":"Sessions now run weekly."}""", System.Text.Encoding.UTF8, "application/json"));

@@ -104,6 +104,9 @@ public sealed class PlanPeople(ServicePlanDbContext db)
     {
         if (person.UserId == user.Id)
             return new PeopleResult.Done($"{person.Name} is already linked to {user.DisplayName}");
+        // A deactivated account cannot sign in, so a lead linked to it could never update their actions.
+        if (user.DeactivatedAtUtc is not null)
+            return new PeopleResult.Refused($"The account of {user.DisplayName} ({user.Email}) is deactivated: reactivate it on the Users page first, or link another account");
 
         person.UserId = user.Id;
         person.Version++;

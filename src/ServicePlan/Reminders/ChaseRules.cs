@@ -50,8 +50,6 @@ public sealed record ChaseResult(string Name, ChaseOutcome Outcome);
 /// </summary>
 public static class ChaseRules
 {
-    /// <summary>Locking an account out for good is how Identity deactivates it; a lock-out after wrong passwords lasts minutes.</summary>
-    private static readonly TimeSpan LockedForGood = TimeSpan.FromDays(365);
 
     public static bool IsBehind(int outstanding) => outstanding > 0;
 
@@ -67,10 +65,10 @@ public static class ChaseRules
             .ThenBy(l => l.PersonId)
             .ToList();
 
-    /// <summary>Whether a person can be e-mailed: linked, the account has an address, and it has not been locked out for good.</summary>
-    public static LeadAccount AccountOf(bool linked, string? email, DateTimeOffset? lockoutEnd, DateTimeOffset nowUtc) =>
+    /// <summary>Whether a person can be e-mailed: linked, the account has an address, and it has not been deactivated.</summary>
+    public static LeadAccount AccountOf(bool linked, string? email, bool deactivated) =>
         !linked ? LeadAccount.NoAccount
-        : string.IsNullOrWhiteSpace(email) || (lockoutEnd is { } end && end - nowUtc > LockedForGood) ? LeadAccount.CannotBeEmailed
+        : string.IsNullOrWhiteSpace(email) || deactivated ? LeadAccount.CannotBeEmailed
         : LeadAccount.CanBeEmailed;
 
     /// <summary>The UK calendar day of an instant: "one reminder a day" means a day as the people reading it count days.</summary>

@@ -99,16 +99,7 @@ public static class ReminderEmails
 
         Paragraph("This is an automatic e-mail from ServicePlan. Please do not reply to it.");
 
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.From));
-        message.To.Add(new MailboxAddress(digest.RecipientName, digest.RecipientEmail));
-        message.Subject = subject;
-        message.Body = new BodyBuilder
-        {
-            TextBody = text.ToString().TrimEnd() + "\n",
-            HtmlBody = $"<!DOCTYPE html>\n<html lang=\"en-GB\">\n<body style=\"font-family: Arial, sans-serif\">\n{html}</body>\n</html>\n",
-        }.ToMessageBody();
-        return message;
+        return MailServer.Message(options, digest.RecipientName, digest.RecipientEmail, subject, text.ToString(), html.ToString());
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

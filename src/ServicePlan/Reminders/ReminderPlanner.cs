@@ -40,7 +40,7 @@ public sealed class ReminderPlanner(ServicePlanDbContext db, TimeProvider clock)
         var userIds = actions.SelectMany(a => a.LeadUserIds).Append(review.OpenedByUserId ?? "").Distinct().ToList();
         // Only accounts with an address can be reminded; the owner hears about the others' actions instead.
         var users = await db.Users.AsNoTracking()
-            .Where(u => userIds.Contains(u.Id) && u.Email != null && u.Email != "")
+            .Where(u => userIds.Contains(u.Id) && u.Email != null && u.Email != "" && u.DeactivatedAtUtc == null)
             .Select(u => new { u.Id, Email = u.Email!, Name = u.DisplayName != "" ? u.DisplayName : u.Email! })
             .ToDictionaryAsync(u => u.Id, ct);
 

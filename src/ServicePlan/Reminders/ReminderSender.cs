@@ -1,6 +1,5 @@
 using MailKit;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,31 +71,13 @@ public sealed class ReminderSender(IServiceScopeFactory scopes, IOptions<Reminde
 
     private async Task<bool> ConnectAsync(SmtpClient smtp, ReminderOptions settings, int waiting, string whatHappens, CancellationToken ct)
     {
-        try
-        {
-            await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-                await smtp.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", ct);
+        if (await MailServer.ConnectAsync(smtp, settings, ct) is not { } problem)
             return true;
-        }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SslHandshakeException or AuthenticationException or SmtpCommandException or SmtpProtocolException)
-        {
-            logger.LogWarning("Could not connect to the mail server ({Problem}); {Count} reminder e-mails {WhatHappens}.", ex.GetType().Name, waiting, whatHappens);
-            return false;
-        }
+        logger.LogWarning("Could not connect to the mail server ({Problem}); {Count} reminder e-mails {WhatHappens}.", problem, waiting, whatHappens);
+        return false;
     }
 
-    private static async Task DisconnectAsync(SmtpClient smtp, CancellationToken ct)
-    {
-        try
-        {
-            await smtp.DisconnectAsync(quit: true, ct);
-        }
-        catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException)
-        {
-            // Everything was handed over before this; a server that drops the line at QUIT loses nothing.
-        }
-    }
+    private static Task DisconnectAsync(SmtpClient smtp, CancellationToken ct) => MailServer.DisconnectAsync(smtp, ct);
 
     private async Task<Dictionary<ReminderKey, SendOutcome>> SendAsync(SmtpClient smtp, ReminderLedger ledger, IReadOnlyList<ReminderDigest> due, ReminderOptions settings, CancellationToken ct)
     {

@@ -94,7 +94,7 @@ public sealed class ReviewChase(ServicePlanDbContext db, TimeProvider clock)
 
     private sealed record ActionRead(ActionToUpdate Action, IReadOnlyList<Guid> LeadPersonIds, bool Updated, DateTime? LastUpdateUtc);
 
-    private sealed record AccountRead(string Id, string? Email, DateTimeOffset? LockoutEnd, string Name);
+    private sealed record AccountRead(string Id, string? Email, bool Deactivated, string Name);
 
     private sealed record ChaseRead(
         Guid PlanId,
@@ -138,9 +138,9 @@ public sealed class ReviewChase(ServicePlanDbContext db, TimeProvider clock)
         var linkedIds = people.Where(p => p.UserId != null).Select(p => p.UserId!).Distinct().ToList();
         var accounts = (await db.Users.AsNoTracking()
                 .Where(u => linkedIds.Contains(u.Id) && u.OrganisationId == found.Plan.OrganisationId)
-                .Select(u => new { u.Id, u.Email, u.LockoutEnd, u.DisplayName })
+                .Select(u => new { u.Id, u.Email, Deactivated = u.DeactivatedAtUtc != null, u.DisplayName })
                 .ToListAsync(ct))
-            .ToDictionary(u => u.Id, u => new AccountRead(u.Id, u.Email, u.LockoutEnd, u.DisplayName != "" ? u.DisplayName : u.Email ?? ""), StringComparer.Ordinal);
+            .ToDictionary(u => u.Id, u => new AccountRead(u.Id, u.Email, u.Deactivated, u.DisplayName != "" ? u.DisplayName : u.Email ?? ""), StringComparer.Ordinal);
 
         // What a linked person wrote counts as their updating, even on an action someone else leads.
         var written = await db.Actions.AsNoTracking()
@@ -166,7 +166,7 @@ public sealed class ReviewChase(ServicePlanDbContext db, TimeProvider clock)
                 person.Name,
                 person.Initials,
                 // A link to an account outside the plan's council counts as none.
-                ChaseRules.AccountOf(account is not null, account?.Email, account?.LockoutEnd, now),
+                ChaseRules.AccountOf(account is not null, account?.Email, account?.Deactivated ?? false),
                 theirs.Count(t => !t.Updated),
                 theirs.Count,
                 last));

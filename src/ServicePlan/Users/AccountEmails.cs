@@ -1,6 +1,5 @@
 using System.Net;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 using ServicePlan.Reminders;
 
@@ -45,28 +44,18 @@ public static class AccountEmails
     public static async Task<bool> SendAsync(ReminderOptions settings, MimeMessage message, CancellationToken ct)
     {
         using var smtp = new SmtpClient();
+        if (await MailServer.ConnectAsync(smtp, settings, ct) is not null)
+            return false;
         try
         {
-            await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-                await smtp.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", ct);
             await smtp.SendAsync(message, ct);
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SslHandshakeException or AuthenticationException
-                                       or SmtpCommandException or SmtpProtocolException or MailKit.ServiceNotConnectedException)
+        catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException or MailKit.ServiceNotConnectedException)
         {
             return false;
         }
 
-        try
-        {
-            await smtp.DisconnectAsync(quit: true, ct);
-        }
-        catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException)
-        {
-            // The e-mail was handed over before this.
-        }
-
+        await MailServer.DisconnectAsync(smtp, ct);
         return true;
     }
 
@@ -88,15 +77,6 @@ public static class AccountEmails
             html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
         }
 
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(new MailboxAddress(name, email));
-        message.Subject = subject;
-        message.Body = new BodyBuilder
-        {
-            TextBody = text.ToString().TrimEnd() + "\n",
-            HtmlBody = $"<!DOCTYPE html>\n<html lang=\"en-GB\">\n<body style=\"font-family: Arial, sans-serif\">\n{html}</body>\n</html>\n",
-        }.ToMessageBody();
-        return message;
+        return MailServer.Message(settings, name, email, subject, text.ToString(), html.ToString());
     }
 }

@@ -75,7 +75,7 @@ public sealed class CliFirstRunTests
         Assert.Contains("Added head@council.example as Admin", added.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("kettle orchard", added.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("already taken", again.StandardError, StringComparison.Ordinal);
+        Assert.Contains("An account with this e-mail already exists", again.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePlan.Import;
@@ -147,6 +146,30 @@ public sealed class PeopleTests(ServicePlanAppFixture app) : IClassFixture<Servi
     }
 
     [Fact]
+    public async Task A_deactivated_account_cannot_be_linked_and_the_page_says_why()
+    {
+        var lead = await app.TestData.CreateUserAsync(Roles.Lead, "Ives Marlow");
+        await using (var db = app.Database.CreateContext())
+        {
+            var account = await db.Users.SingleAsync(u => u.Email == lead.Email);
+            account.DeactivatedAtUtc = new DateTime(2024, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync();
+        }
+
+        var plan = await TwoNamesForOnePersonAsync();
+        var fen = plan.PersonIds["Fen Rowe"];
+        using var owner = await ClientAsync(Roles.PlanOwner);
+
+        var response = await owner.PostFormAsync(Links.PlanPerson(plan.PlanId, fen), Links.PlanPerson(plan.PlanId, fen) + "?handler=Link",
+            new() { ["Email"] = lead.Email, ["Version"] = "0" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = TestClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("is deactivated", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await PersonAsync(fen)).UserId);
+    }
+
+    [Fact]
     public async Task A_link_saved_from_a_page_opened_before_someone_elses_change_is_refused()
     {
         var lead = await app.TestData.CreateUserAsync(Roles.Lead);
@@ -268,24 +291,14 @@ public sealed class PeopleTests(ServicePlanAppFixture app) : IClassFixture<Servi
         Assert.Equal(3, await check.Actions.CountAsync(a => a.PlanId == second.PlanId && a.Leads.Any(l => l.Name == "Zephyr Quill")));
     }
 
-    private async Task<HttpClient> ScriptAsync(string role)
-    {
-        using var person = await ClientAsync(role);
-        var made = await person.PostFormAsync("/account/api-keys", "/account/api-keys?handler=Create", new() { ["Name"] = $"People script {Guid.NewGuid():N}" });
-        var key = TestClient.Parse(await made.Content.ReadAsStringAsync()).QuerySelector("#new-api-key")!.TextContent.Trim();
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        http.DefaultRequestHeaders.Add(ApiKeyText.Header, key);
-        return http;
-    }
-
     [Fact]
     public async Task The_api_lists_a_plans_people_and_an_owners_key_links_one_to_an_account()
     {
         var lead = await app.TestData.CreateUserAsync(Roles.Lead);
         var plan = await TwoNamesForOnePersonAsync();
         var fen = plan.PersonIds["Fen Rowe"];
-        using var viewer = await ScriptAsync(Roles.Viewer);
-        using var owner = await ScriptAsync(Roles.PlanOwner);
+        using var viewer = await app.ScriptAsync(Roles.Viewer);
+        using var owner = await app.ScriptAsync(Roles.PlanOwner);
 
         var listed = await viewer.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/people");
         var row = listed.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == fen);

@@ -4,8 +4,6 @@ namespace ServicePlan.Tests.Reminders;
 
 public sealed class ChaseRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2024, 10, 20, 12, 0, 0, TimeSpan.Zero);
-
     private static LeadProgress Lead(string name, int outstanding, string? lastUpdated = null, LeadAccount account = LeadAccount.CanBeEmailed, int leads = 5) =>
         new(Guid.NewGuid(), name, name[..1], account, outstanding, leads, lastUpdated is null ? null : DateTime.Parse(lastUpdated, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal));
 
@@ -36,19 +34,14 @@ public sealed class ChaseRulesTests
     }
 
     [Theory]
-    [InlineData(false, "someone@council.example", null, LeadAccount.NoAccount)]
-    [InlineData(true, "someone@council.example", null, LeadAccount.CanBeEmailed)]
-    [InlineData(true, "", null, LeadAccount.CannotBeEmailed)]
-    [InlineData(true, null, null, LeadAccount.CannotBeEmailed)]
-    // Locked out for a few minutes after wrong passwords: still someone to remind.
-    [InlineData(true, "someone@council.example", 0.01, LeadAccount.CanBeEmailed)]
-    // Locked out for good is how an account is deactivated.
-    [InlineData(true, "someone@council.example", 3000.0, LeadAccount.CannotBeEmailed)]
-    public void Only_a_linked_active_account_with_an_address_can_be_reminded(bool linked, string? email, double? lockedForDays, LeadAccount expected)
+    [InlineData(false, "someone@council.example", false, LeadAccount.NoAccount)]
+    [InlineData(true, "someone@council.example", false, LeadAccount.CanBeEmailed)]
+    [InlineData(true, "", false, LeadAccount.CannotBeEmailed)]
+    [InlineData(true, null, false, LeadAccount.CannotBeEmailed)]
+    [InlineData(true, "someone@council.example", true, LeadAccount.CannotBeEmailed)]
+    public void Only_a_linked_active_account_with_an_address_can_be_reminded(bool linked, string? email, bool deactivated, LeadAccount expected)
     {
-        DateTimeOffset? lockoutEnd = lockedForDays is { } days ? Now.AddDays(days) : null;
-
-        Assert.Equal(expected, ChaseRules.AccountOf(linked, email, lockoutEnd, Now));
+        Assert.Equal(expected, ChaseRules.AccountOf(linked, email, deactivated));
     }
 
     [Theory]

@@ -2,9 +2,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using ServicePlan.Import;
-using Workbook = ServicePlan.Import.Workbook;
-using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
 using ServicePlan.UpdateSheet;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
+using Workbook = ServicePlan.Import.Workbook;
 
 namespace ServicePlan.Tests.UpdateSheet;
 
